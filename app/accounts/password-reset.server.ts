@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import { users } from "../../db/schema";
+import { getDb } from "../../db/client";
+import { passwordResetEmail } from "../../emails/accounts";
+import { hashPassword } from "../auth/password.server";
+import { endAllSessionsOf } from "../auth/session.server";
+import { consumeToken, issueToken, peekToken } from "../auth/tokens.server";
+import { announceDemoMail, enqueueEmail } from "../mail/outbox.server";
+import { appUrl } from "../utils/config.server";
+
+/** Always the same answer to the visitor, so the form does not reveal who has an account. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  const db = await getDb();
+  const sent = await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.email, email));
+    if (!user || user.disabledAt) return null;
+    const token = await issueToken(tx, user.id, "password_reset");
+    const link = `${appUrl()}/aterstall-losenord/${token}`;
+    const message = passwordResetEmail({ name: user.name, url: link });
+    await enqueueEmail(tx, { userId: user.id, email: user.email }, message);
+    return { message, link };
+  });
+  if (sent) announceDemoMail(sent.message, sent.link);
+}
+
+export async function isUsablePasswordToken(token: string, purpose: "password_reset" | "staff_invitation") {
+  const db = await getDb();
+  return (await peekToken(db, token, purpose)) !== null;
+}
+
+/**
+ * Sets a new password from a reset or invitation link. Proves the person reads that mailbox, so it
+ * also confirms the address; every other session of the account ends.
+ */
+export async function setPasswordWithToken(
+  token: string,
+  purpose: "password_reset" | "staff_invitation",
+  password: string,
+): Promise<string | null> {
+  const db = await getDb();
+  const passwordHash = await hashPassword(password);
+  const userId = await db.transaction(async (tx) => {
+    const id = await consumeToken(tx, token, purpose);
+    if (!id) return null;
+    await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: new Date() })
+      .where(eq(users.id, id));
+    return id;
+  });
+  if (userId) await endAllSessionsOf(userId);
+  return userId;
+}

@@ -1,0 +1,63 @@
+/** One schema per form, used by the browser (react-hook-form) and by the action. */
+import * as z from "zod/mini";
+import { parseOrganisationNumber } from "../domain/organisation-number";
+
+const required = (message: string, max = 200) =>
+  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
+
+const email = (message = "Skriv en e-postadress i formatet namn@exempel.se.") =>
+  z.string(message).check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(1, "Skriv din e-postadress."),
+    z.maxLength(254, "E-postadressen är för lång."),
+    z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, message),
+  );
+
+export const passwordField = z
+  .string("Välj ett lösenord.")
+  .check(
+    z.minLength(12, "Lösenordet måste ha minst 12 tecken."),
+    z.maxLength(256, "Lösenordet får ha högst 256 tecken."),
+  );
+
+export const organisationNumberField = z.string("Skriv föreningens organisationsnummer.").check(
+  z.superRefine((value, ctx) => {
+    const result = parseOrganisationNumber(value);
+    if (!result.ok) ctx.addIssue({ code: "custom", message: result.message, input: value });
+  }),
+);
+
+export const registrationSchema = z.object({
+  organisationName: required("Skriv föreningens namn."),
+  organisationNumber: organisationNumberField,
+  organisationEmail: email("Skriv föreningens e-postadress i formatet namn@exempel.se."),
+  contactName: required("Skriv ditt namn."),
+  email: email(),
+  password: passwordField,
+});
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+export const loginSchema = z.object({
+  email: email(),
+  password: z.string("Skriv ditt lösenord.").check(z.minLength(1, "Skriv ditt lösenord.")),
+  redirectTo: z.optional(z.string()),
+});
+
+export const forgotPasswordSchema = z.object({ email: email() });
+
+export const newPasswordSchema = z.object({ password: passwordField });
+
+export const inviteStaffSchema = z.object({
+  name: required("Skriv personens namn."),
+  email: email(),
+  title: z.optional(z.string().check(z.trim(), z.maxLength(100, "Högst 100 tecken."))),
+  roles: z
+    .array(
+      z.enum(
+        ["caseworker", "coordinator", "head_of_unit", "district_director", "registrar", "admin"],
+        "Välj en roll i listan.",
+      ),
+    )
+    .check(z.minLength(1, "Välj minst en roll.")),
+});

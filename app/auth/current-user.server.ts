@@ -1,0 +1,152 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { redirect } from "@remix-run/node";
+import {
+  districtMemberships,
+  districts,
+  organisationMemberships,
+  organisations,
+  users,
+} from "../../db/schema";
+import { getDb } from "../../db/client";
+import { readSessionUserId } from "./session.server";
+import type { DistrictRole, OrganisationRole } from "./roles";
+import { rolesGrant, type DistrictPermission, type OrganisationPermission } from "./permissions";
+
+export interface OrganisationMembership {
+  id: string;
+  name: string;
+  organisationNumber: string;
+  roles: OrganisationRole[];
+}
+
+export interface DistrictMembership {
+  id: string;
+  code: string;
+  name: string;
+  roles: DistrictRole[];
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  organisations: OrganisationMembership[];
+  districts: DistrictMembership[];
+}
+
+function group<K, T, R>(rows: T[], keyOf: (row: T) => K, make: (row: T) => R, add: (acc: R, row: T) => void) {
+  const map = new Map<K, R>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    if (!map.has(k)) map.set(k, make(row));
+    add(map.get(k)!, row);
+  }
+  return [...map.values()];
+}
+
+export async function loadUser(userId: string): Promise<CurrentUser | null> {
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, title: users.title })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  if (!user) return null;
+  const orgRows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      organisationNumber: organisations.organisationNumber,
+      role: organisationMemberships.role,
+    })
+    .from(organisationMemberships)
+    .innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
+    .where(eq(organisationMemberships.userId, userId))
+    .orderBy(organisations.name);
+  const districtRows = await db
+    .select({ id: districts.id, code: districts.code, name: districts.name, role: districtMemberships.role })
+    .from(districtMemberships)
+    .innerJoin(districts, eq(districts.id, districtMemberships.districtId))
+    .where(eq(districtMemberships.userId, userId))
+    .orderBy(districts.name);
+  return {
+    ...user,
+    organisations: group(
+      orgRows,
+      (r) => r.id,
+      (r) => ({ id: r.id, name: r.name, organisationNumber: r.organisationNumber, roles: [] as OrganisationRole[] }),
+      (acc, r) => acc.roles.push(r.role),
+    ),
+    districts: group(
+      districtRows,
+      (r) => r.id,
+      (r) => ({ id: r.id, code: r.code, name: r.name, roles: [] as DistrictRole[] }),
+      (acc, r) => acc.roles.push(r.role),
+    ),
+  };
+}
+
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const userId = await readSessionUserId(request);
+  return userId ? loadUser(userId) : null;
+}
+
+/** Only same-site paths, so a crafted login link cannot send the user elsewhere. */
+export function safeRedirectPath(target: string | null | undefined, fallback = "/"): string {
+  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}
+
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+    throw redirect(`/logga-in?${params}`);
+  }
+  return user;
+}
+
+export function forbidden(message = "Du har inte behörighet att se den här sidan."): Response {
+  return new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+/** A förening user acting for one of their own organisations, with the permission for the action. */
+export function requireOrganisationMember(
+  user: CurrentUser,
+  organisationId: string,
+  permission: OrganisationPermission,
+): OrganisationMembership {
+  const membership = user.organisations.find((o) => o.id === organisationId);
+  if (!membership || !rolesGrant(membership.roles, permission)) throw forbidden();
+  return membership;
+}
+
+/** A förvaltning user acting in their own district, with a role that grants the permission. */
+export function requireDistrictRole(
+  user: CurrentUser,
+  districtCode: string,
+  permission: DistrictPermission,
+): DistrictMembership {
+  const membership = user.districts.find((d) => d.code.toLowerCase() === districtCode.toLowerCase());
+  if (!membership || !rolesGrant(membership.roles, permission)) throw forbidden();
+  return membership;
+}
+
+export function requireOrganisationUser(user: CurrentUser): void {
+  if (user.organisations.length === 0) throw forbidden("Den här delen av portalen är för föreningar.");
+}
+
+export function requireStaffUser(user: CurrentUser): void {
+  if (user.districts.length === 0) throw forbidden("Den här delen av portalen är för förvaltningen.");
+}
+
+/** Where a user lands after login. */
+export function homePathFor(user: CurrentUser): string {
+  const [first] = user.districts;
+  if (first && user.districts.length === 1) return `/forvaltning/${first.code.toLowerCase()}`;
+  if (user.districts.length > 1) return "/forvaltning";
+  return "/forening";
+}

@@ -1,0 +1,71 @@
+/** One-time e-mail links: the link carries a random token, the database only its SHA-256. */
+import crypto from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { authTokens } from "../../db/schema";
+import type { Executor } from "../../db/client";
+
+export type TokenPurpose = (typeof authTokens.$inferSelect)["purpose"];
+
+export const TOKEN_LIFETIME_HOURS: Record<TokenPurpose, number> = {
+  email_verification: 72,
+  password_reset: 1,
+  staff_invitation: 7 * 24,
+};
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export async function issueToken(
+  db: Executor,
+  userId: string,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await db.insert(authTokens).values({
+    userId,
+    purpose,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_HOURS[purpose] * 3_600_000),
+  });
+  return token;
+}
+
+/** Finds a usable token without spending it (to show the form behind a link). */
+export async function peekToken(db: Executor, token: string, purpose: TokenPurpose, now = new Date()) {
+  const [row] = await db
+    .select()
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashToken(token)),
+        eq(authTokens.purpose, purpose),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, now),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Spends a token; returns its user id, or null when it is unknown, used or expired. */
+export async function consumeToken(
+  db: Executor,
+  token: string,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<string | null> {
+  const [row] = await db
+    .update(authTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashToken(token)),
+        eq(authTokens.purpose, purpose),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, now),
+      ),
+    )
+    .returning({ userId: authTokens.userId });
+  return row?.userId ?? null;
+}

@@ -1,0 +1,207 @@
+/**
+ * Forms that work the same with and without JavaScript: the browser posts a plain Remix <Form>;
+ * with JavaScript, react-hook-form checks the same zod schema first and shows messages inline.
+ * Either way the action checks again with that schema and answers with messages per field.
+ */
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+} from "react";
+import { useForm, type FieldErrors as RhfErrors, type UseFormReturn } from "react-hook-form";
+import type { FieldErrors, FormFailure } from "../utils/forms";
+
+type AnyForm = UseFormReturn<Record<string, unknown>>;
+interface FormState {
+  form: AnyForm;
+  serverValues: Record<string, unknown>;
+}
+const FormContext = createContext<FormState | null>(null);
+
+function useFormState() {
+  const state = useContext(FormContext);
+  if (!state) throw new Error("Field used outside ValidatedForm");
+  return state;
+}
+
+function toRhfErrors(errors: FieldErrors | undefined): RhfErrors | undefined {
+  if (!errors) return undefined;
+  return Object.fromEntries(
+    Object.entries(errors).map(([name, message]) => [name, { type: "server", message }]),
+  ) as RhfErrors;
+}
+
+export const fieldId = (name: string) => `field-${name.replace(/\./g, "-")}`;
+
+export function ValidatedForm({
+  schema,
+  failure,
+  defaultValues = {},
+  action,
+  children,
+  submitLabel,
+  pendingLabel = "Skickar …",
+}: {
+  // zod and zod/mini schemas both fit; the resolver checks at run time.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  schema: any;
+  failure?: FormFailure | null;
+  defaultValues?: Record<string, unknown>;
+  action?: string;
+  children: ReactNode;
+  submitLabel: string;
+  pendingLabel?: string;
+}) {
+  const values = { ...defaultValues, ...(failure?.values ?? {}) };
+  const form = useForm<Record<string, unknown>>({
+    resolver: zodResolver(schema),
+    defaultValues: values,
+    mode: "onTouched",
+    shouldFocusError: false,
+    errors: toRhfErrors(failure?.errors),
+  }) as AnyForm;
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const { errors, submitCount } = form.formState;
+  const messages = Object.entries(errors)
+    .filter(([, e]) => e && typeof e.message === "string")
+    .map(([name, e]) => ({ name, message: e!.message as string }));
+  const formError = failure?.formError;
+
+  // Move focus to the summary after a failed attempt, so screen readers hear what to fix.
+  useEffect(() => {
+    if ((messages.length > 0 || formError) && summaryRef.current) summaryRef.current.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [submitCount, failure]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const element = event.currentTarget;
+    void form.handleSubmit(() => submit(element, { method: "post", action }))(event);
+  }
+
+  return (
+    <FormContext.Provider value={{ form, serverValues: values }}>
+      {messages.length > 0 || formError ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="error-summary-title">
+          <h2 id="error-summary-title">Det finns problem att rätta</h2>
+          <ul>
+            {formError ? <li>{formError}</li> : null}
+            {messages.map((m) => (
+              <li key={m.name}>
+                <a href={`#${fieldId(m.name)}`}>{m.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Form method="post" action={action} noValidate className="stack" onSubmit={onSubmit}>
+        {children}
+        <div>
+          <button type="submit" disabled={busy}>
+            {busy ? pendingLabel : submitLabel}
+          </button>
+        </div>
+      </Form>
+    </FormContext.Provider>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  type = "text",
+  ...rest
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue">) {
+  const { form, serverValues } = useFormState();
+  const id = fieldId(name);
+  const error = form.formState.errors[name]?.message as string | undefined;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const initial = serverValues[name];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Fel: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        defaultValue={type === "password" || typeof initial !== "string" ? undefined : initial}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...rest}
+        {...form.register(name)}
+      />
+    </div>
+  );
+}
+
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+}) {
+  const { form, serverValues } = useFormState();
+  const id = fieldId(name);
+  const error = form.formState.errors[name]?.message as string | undefined;
+  const selected = Array.isArray(serverValues[name]) ? (serverValues[name] as string[]) : [];
+  return (
+    <fieldset id={id} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Fel: </span>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <div className="checkbox" key={option.value}>
+          <input
+            type="checkbox"
+            id={`${id}-${option.value}`}
+            value={option.value}
+            defaultChecked={selected.includes(option.value)}
+            {...form.register(name)}
+          />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function HiddenField({ name, value }: { name: string; value: string }) {
+  return <input type="hidden" name={name} value={value} />;
+}

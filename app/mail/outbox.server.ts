@@ -1,0 +1,37 @@
+/**
+ * Every e-mail is first a row in the outbox, written in the same transaction as the change that
+ * caused it; a worker (issue 6) delivers after commit.
+ */
+import { emailOutbox } from "../../db/schema";
+import type { Executor } from "../../db/client";
+import type { RenderedEmail } from "../../emails/types";
+import { smtpUrl } from "../utils/config.server";
+
+export interface EmailRecipient {
+  userId?: string;
+  email: string;
+}
+
+export async function enqueueEmail(db: Executor, to: EmailRecipient, email: RenderedEmail) {
+  const [row] = await db
+    .insert(emailOutbox)
+    .values({
+      template: email.template,
+      recipientUserId: to.userId,
+      recipientEmail: to.email.toLowerCase(),
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+    })
+    .returning({ id: emailOutbox.id });
+  return row!.id;
+}
+
+/**
+ * In demo mode (no SMTP_URL) the link of an account e-mail is printed so that whoever runs the
+ * portal can follow it. Never the address: logs hold no personal data.
+ */
+export function announceDemoMail(email: RenderedEmail, link: string) {
+  if (smtpUrl()) return;
+  console.info(`[e-post, demoläge] ${email.subject}: ${link}`);
+}

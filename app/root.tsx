@@ -1,0 +1,150 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import styles from "./styles/app.css";
+import { getCurrentUser, homePathFor } from "./auth/current-user.server";
+import { useNonce } from "./utils/nonce";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  return {
+    user: user && {
+      name: user.name,
+      home: homePathFor(user),
+      isOrganisationUser: user.organisations.length > 0,
+      staffDistricts: user.districts.map((d) => ({ code: d.code.toLowerCase(), name: d.name })),
+    },
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+function SiteHeader() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="container header-inner">
+        <Link to={user?.home ?? "/"} className="brand">
+          IOP-portalen
+        </Link>
+        <nav aria-label="Huvudmeny">
+          <ul className="nav-list">
+            {user ? (
+              <>
+                {user.isOrganisationUser ? (
+                  <li>
+                    <NavLink to="/forening">Förening</NavLink>
+                  </li>
+                ) : null}
+                {user.staffDistricts.length > 0 ? (
+                  <li>
+                    <NavLink to="/forvaltning">Förvaltning</NavLink>
+                  </li>
+                ) : null}
+                <li className="nav-user">
+                  <span className="visually-hidden">Inloggad som </span>
+                  {user.name}
+                </li>
+                <li>
+                  <Form method="post" action="/logga-ut">
+                    <button type="submit" className="link-button">
+                      Logga ut
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/logga-in">Logga in</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/registrera">Registrera förening</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="sv">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Hoppa till innehållet
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="container">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>
+              IOP-portalen – för idéburet offentligt partnerskap mellan föreningar och stadsdelsförvaltningar.
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+const ERROR_TEXTS: Record<number, { title: string; text: string }> = {
+  403: {
+    title: "Du har inte behörighet",
+    text: "Sidan hör till en annan förening, en annan stadsdelsförvaltning eller en annan roll än din.",
+  },
+  404: { title: "Sidan finns inte", text: "Kontrollera adressen, eller gå tillbaka till startsidan." },
+  500: {
+    title: "Något gick fel",
+    text: "Ett fel uppstod hos oss. Det du redan har sparat finns kvar. Försök igen om en stund.",
+  },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const { title, text } = ERROR_TEXTS[status] ?? ERROR_TEXTS[500]!;
+  return (
+    <>
+      <title>{`${title} – IOP-portalen`}</title>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to="/">Till startsidan</Link>
+      </p>
+    </>
+  );
+}

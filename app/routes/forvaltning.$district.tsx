@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requireDistrictRole, requireUser } from "../auth/current-user.server";
+import { rolesGrant } from "../auth/permissions";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const district = requireDistrictRole(user, params.district ?? "", "district.view");
+  return {
+    base: `/forvaltning/${district.code.toLowerCase()}`,
+    name: district.name,
+    canManageStaff: rolesGrant(district.roles, "staff.manage"),
+  };
+}
+
+export default function DistrictArea() {
+  const { base, name, canManageStaff } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav className="sub-nav" aria-label={`${name}: förvaltningens sidor`}>
+        <ul>
+          <li>
+            <NavLink to={base} end>
+              Översikt
+            </NavLink>
+          </li>
+          {canManageStaff ? (
+            <li>
+              <NavLink to={`${base}/personal`}>Personal och roller</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

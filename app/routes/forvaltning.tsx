@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import { requireStaffUser, requireUser } from "../auth/current-user.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireStaffUser(user);
+  return null;
+}
+
+export default function AdministrationArea() {
+  return <Outlet />;
+}

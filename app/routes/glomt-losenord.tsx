@@ -1,0 +1,43 @@
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { forgotPasswordSchema } from "../accounts/schemas";
+import { requestPasswordReset } from "../accounts/password-reset.server";
+import { TextField, ValidatedForm } from "../components/form";
+import { formDataToObject, parseForm } from "../utils/forms";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Glömt lösenordet");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = formDataToObject(await request.formData());
+  const parsed = parseForm(forgotPasswordSchema, values);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  await requestPasswordReset(parsed.data.email);
+  return { ok: true as const };
+}
+
+export default function ForgotPasswordPage() {
+  const result = useActionData<typeof action>();
+  if (result?.ok) {
+    return (
+      <>
+        <h1>Kolla din e-post</h1>
+        <div className="panel success" role="status">
+          <p>
+            Om det finns ett konto med den adressen har vi skickat en länk för att välja nytt lösenord. Länken
+            gäller i en timme.
+          </p>
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Glömt lösenordet</h1>
+      <p>Skriv din e-postadress så skickar vi en länk där du kan välja ett nytt lösenord.</p>
+      <ValidatedForm schema={forgotPasswordSchema} failure={result} submitLabel="Skicka länk">
+        <TextField name="email" label="E-postadress" type="email" autoComplete="email" spellCheck={false} />
+      </ValidatedForm>
+    </>
+  );
+}

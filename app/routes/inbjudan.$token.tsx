@@ -1,0 +1,41 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { newPasswordSchema } from "../accounts/schemas";
+import { isUsablePasswordToken, setPasswordWithToken } from "../accounts/password-reset.server";
+import { homePathFor, loadUser } from "../auth/current-user.server";
+import { startSession } from "../auth/session.server";
+import { SetPasswordPage } from "../components/set-password-page";
+import { formDataToObject, formFailure, parseForm } from "../utils/forms";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Välkommen till IOP-portalen");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { usable: await isUsablePasswordToken(params.token ?? "", "staff_invitation") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const values = formDataToObject(await request.formData());
+  const parsed = parseForm(newPasswordSchema, values);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const userId = await setPasswordWithToken(params.token ?? "", "staff_invitation", parsed.data.password);
+  const user = userId ? await loadUser(userId) : null;
+  if (!user) {
+    return data(formFailure({}, values, "Inbjudan har redan använts eller är för gammal. Be din administratör om en ny."), {
+      status: 400,
+    });
+  }
+  throw redirect(homePathFor(user), { headers: { "Set-Cookie": await startSession(user.id) } });
+}
+
+export default function InvitationPage() {
+  const { usable } = useLoaderData<typeof loader>();
+  return (
+    <SetPasswordPage
+      usable={usable}
+      title="Välkommen till IOP-portalen"
+      intro="Du har bjudits in av din förvaltning. Välj ett lösenord så loggas du in."
+      failure={useActionData<typeof action>()}
+    />
+  );
+}

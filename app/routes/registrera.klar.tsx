@@ -1,0 +1,17 @@
+import type { MetaFunction } from "@remix-run/node";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Bekräfta din e-postadress");
+
+export default function RegistrationDone() {
+  return (
+    <>
+      <h1>Bekräfta din e-postadress</h1>
+      <div className="panel success" role="status">
+        <p>Föreningen är registrerad. Vi har skickat ett meddelande till din e-postadress.</p>
+      </div>
+      <p>Öppna länken i meddelandet för att bekräfta adressen. Sedan kan du logga in. Länken gäller i 72 timmar.</p>
+      <p>Hittar du inte meddelandet? Titta i skräpposten.</p>
+    </>
+  );
+}

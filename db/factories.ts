@@ -1,0 +1,132 @@
+/**
+ * Factories for districts, föreningar and people: the demo seed and the tests build their data with
+ * the same functions, so the demo shows what the tests prove.
+ */
+import crypto from "node:crypto";
+import type { Executor } from "./client";
+import {
+  districtMemberships,
+  districts,
+  organisationMemberships,
+  organisations,
+  users,
+} from "./schema";
+import { hashPassword } from "../app/auth/password.server";
+import { withCheckDigit } from "../app/domain/organisation-number";
+import type { DistrictRole, OrganisationRole } from "../app/auth/roles";
+
+const hashes = new Map<string, Promise<string>>();
+/** Hashing is deliberately slow; the same demo password is hashed once per process. */
+function cachedHash(password: string) {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+}
+
+const unique = () => crypto.randomBytes(4).toString("hex");
+
+export function randomOrganisationNumber(): string {
+  // 8xxxxx is the range for ideella föreningar; the check digit makes it pass validation.
+  const nine = `8${String(crypto.randomInt(0, 1e8)).padStart(8, "0")}`;
+  return withCheckDigit(nine);
+}
+
+export async function createDistrict(
+  db: Executor,
+  input: Partial<typeof districts.$inferInsert> = {},
+) {
+  const code = input.code ?? `T${unique().toUpperCase().slice(0, 5)}`;
+  const name = input.name ?? `Testdistrikt ${code}`;
+  const [row] = await db
+    .insert(districts)
+    .values({
+      code,
+      name,
+      boardName: input.boardName ?? `${name} stadsdelsnämnd`,
+      administrationName: input.administrationName ?? `${name} stadsdelsförvaltning`,
+    })
+    .returning();
+  return row!;
+}
+
+export async function createOrganisation(
+  db: Executor,
+  input: Partial<typeof organisations.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(organisations)
+    .values({
+      name: input.name ?? `Föreningen ${unique()}`,
+      organisationNumber: input.organisationNumber ?? randomOrganisationNumber(),
+      email: input.email ?? `info-${unique()}@forening.example`,
+      phone: input.phone ?? null,
+      streetAddress: input.streetAddress ?? null,
+      postalCode: input.postalCode ?? null,
+      city: input.city ?? "Stockholm",
+    })
+    .returning();
+  return row!;
+}
+
+export const DEFAULT_TEST_PASSWORD = "Demo-losenord-2026";
+
+export async function createUser(
+  db: Executor,
+  input: {
+    email?: string;
+    name?: string;
+    title?: string | null;
+    phone?: string | null;
+    password?: string | null;
+    verified?: boolean;
+  } = {},
+) {
+  const password = input.password === undefined ? DEFAULT_TEST_PASSWORD : input.password;
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: (input.email ?? `person-${unique()}@test.example`).toLowerCase(),
+      name: input.name ?? "Testperson",
+      title: input.title ?? null,
+      phone: input.phone ?? null,
+      passwordHash: password ? await cachedHash(password) : null,
+      emailVerifiedAt: input.verified === false ? null : new Date(),
+    })
+    .returning();
+  return row!;
+}
+
+export async function addOrganisationRoles(
+  db: Executor,
+  userId: string,
+  organisationId: string,
+  roles: OrganisationRole[],
+) {
+  if (roles.length === 0) return;
+  await db.insert(organisationMemberships).values(roles.map((role) => ({ userId, organisationId, role })));
+}
+
+export async function addDistrictRoles(db: Executor, userId: string, districtId: string, roles: DistrictRole[]) {
+  if (roles.length === 0) return;
+  await db.insert(districtMemberships).values(roles.map((role) => ({ userId, districtId, role })));
+}
+
+/** A förening user in one step: organisation (new unless given), person, roles. */
+export async function createOrganisationUser(
+  db: Executor,
+  input: { organisationId?: string; roles?: OrganisationRole[]; email?: string; name?: string } = {},
+) {
+  const organisationId = input.organisationId ?? (await createOrganisation(db)).id;
+  const user = await createUser(db, { email: input.email, name: input.name ?? "Kontaktperson" });
+  await addOrganisationRoles(db, user.id, organisationId, input.roles ?? ["contact_person"]);
+  return { user, organisationId };
+}
+
+/** A förvaltning user in one step. */
+export async function createStaffUser(
+  db: Executor,
+  input: { districtId: string; roles: DistrictRole[]; email?: string; name?: string; title?: string },
+) {
+  const user = await createUser(db, { email: input.email, name: input.name ?? "Tjänsteperson", title: input.title });
+  await addDistrictRoles(db, user.id, input.districtId, input.roles);
+  return user;
+}

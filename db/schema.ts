@@ -1,0 +1,181 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  integer,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+/** A stadsdelsnämnd with its förvaltning. `code` prefixes diarienummer, e.g. "RK 2026/12". */
+export const districts = pgTable("districts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  boardName: text("board_name").notNull(),
+  administrationName: text("administration_name").notNull(),
+  ...timestamps,
+});
+
+/** An ideell förening (or other idéburen organisation). */
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  /** Canonical form NNNNNN-NNNN, Luhn-checked before it gets here. */
+  organisationNumber: text("organisation_number").notNull().unique(),
+  email: text("email").notNull(),
+  phone: text("phone"),
+  streetAddress: text("street_address"),
+  postalCode: text("postal_code"),
+  city: text("city"),
+  ...timestamps,
+});
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** Always stored lower-case. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  /** Staff title as printed in "Attesterat av", e.g. "Avdelningschef". */
+  title: text("title"),
+  phone: text("phone"),
+  passwordHash: text("password_hash"),
+  emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true, mode: "date" }),
+  disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date" }),
+  ...timestamps,
+});
+
+export const organisationRole = pgEnum("organisation_role", ["contact_person", "signatory"]);
+
+export const organisationMemberships = pgTable(
+  "organisation_memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    role: organisationRole("role").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("organisation_memberships_unique").on(t.userId, t.organisationId, t.role),
+    index("organisation_memberships_org").on(t.organisationId),
+  ],
+);
+
+export const districtRole = pgEnum("district_role", [
+  "caseworker",
+  "coordinator",
+  "head_of_unit",
+  "district_director",
+  "registrar",
+  "admin",
+]);
+
+export const districtMemberships = pgTable(
+  "district_memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id, { onDelete: "cascade" }),
+    role: districtRole("role").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("district_memberships_unique").on(t.userId, t.districtId, t.role),
+    index("district_memberships_district").on(t.districtId),
+  ],
+);
+
+/** Lucia's session table; `createdAt` enforces the absolute lifetime. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    ...timestamps,
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const tokenPurpose = pgEnum("token_purpose", [
+  "email_verification",
+  "password_reset",
+  "staff_invitation",
+]);
+
+/** One-time links sent by e-mail. Only the SHA-256 of the token is stored. */
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    purpose: tokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+  },
+  (t) => [index("auth_tokens_user").on(t.userId, t.purpose)],
+);
+
+/** Failed logins, keyed by keyed hashes of the account and the client address (no raw personal data). */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountKey: text("account_key").notNull(),
+    addressKey: text("address_key").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("login_failures_account").on(t.accountKey, t.createdAt),
+    index("login_failures_address").on(t.addressKey, t.createdAt),
+  ],
+);
+
+export const emailStatus = pgEnum("email_status", ["queued", "sending", "sent", "failed"]);
+
+/** Every outgoing e-mail is a row here first, written in the same transaction as what caused it. */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    template: text("template").notNull(),
+    recipientUserId: uuid("recipient_user_id").references(() => users.id, { onDelete: "set null" }),
+    recipientEmail: text("recipient_email").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    status: emailStatus("status").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" })
+      .notNull()
+      .default(sql`now()`),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+    lastError: text("last_error"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    ...timestamps,
+  },
+  (t) => [
+    index("email_outbox_pending").on(t.status, t.nextAttemptAt),
+    index("email_outbox_recipient").on(t.recipientEmail, t.createdAt),
+  ],
+);

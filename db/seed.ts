@@ -1,0 +1,50 @@
+import { count } from "drizzle-orm";
+import type { Database, Executor } from "./client";
+import { districts } from "./schema";
+import {
+  addDistrictRoles,
+  addOrganisationRoles,
+  createDistrict,
+  createOrganisation,
+  createUser,
+} from "./factories";
+import {
+  DEMO_DISTRICTS,
+  DEMO_ORGANISATION_USERS,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+} from "./demo-data";
+
+export async function seedDemoData(db: Executor) {
+  const districtIds = new Map<string, string>();
+  for (const d of DEMO_DISTRICTS) districtIds.set(d.code, (await createDistrict(db, d)).id);
+  const organisationIds = new Map<string, string>();
+  for (const o of DEMO_ORGANISATIONS) {
+    const row = await createOrganisation(db, {
+      name: o.name,
+      organisationNumber: o.organisationNumber,
+      email: `info@${o.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.example`,
+    });
+    organisationIds.set(o.name, row.id);
+  }
+  for (const s of DEMO_STAFF) {
+    const user = await createUser(db, { email: s.email, name: s.name, title: s.title, password: DEMO_PASSWORD });
+    await addDistrictRoles(db, user.id, districtIds.get(s.district)!, s.roles);
+  }
+  for (const p of DEMO_ORGANISATION_USERS) {
+    const user = await createUser(db, { email: p.email, name: p.name, password: DEMO_PASSWORD });
+    await addOrganisationRoles(db, user.id, organisationIds.get(p.organisation)!, p.roles);
+  }
+  return { districtIds, organisationIds };
+}
+
+/** Seeds only a database with no districts at all, so restarts never duplicate or overwrite. */
+export async function seedIfEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(districts);
+  if ((row?.n ?? 0) > 0) return false;
+  await db.transaction(async (tx) => {
+    await seedDemoData(tx);
+  });
+  return true;
+}

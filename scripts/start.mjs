@@ -1,0 +1,12 @@
+// npm start: build once if there is no build, then run the server (migrations and demo data on start).
+import { existsSync } from "node:fs";
+import { spawnSync, spawn } from "node:child_process";
+
+process.env.NODE_ENV ??= "production";
+if (!existsSync("build/index.js") || process.env.REBUILD === "true") {
+  const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+const child = spawn("npx", ["tsx", "server/index.ts"], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

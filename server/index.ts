@@ -1,0 +1,39 @@
+/**
+ * Starts the portal: open the database the environment names, apply migrations, seed demo data
+ * into an empty database, then serve on PORT.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { connect } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { seedIfEmpty } from "../db/seed";
+import { createApp } from "./app";
+
+async function main() {
+  const handle = await connect();
+  await migrateDatabase(handle);
+  if (process.env.SEED_DEMO_DATA !== "false") {
+    const seeded = await seedIfEmpty(handle.db);
+    if (seeded) console.info("Tom databas: demodata har lagts in (se README för konton).");
+  }
+  const buildPath = path.resolve(process.env.REMIX_BUILD ?? "build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const port = Number(process.env.PORT ?? 3000);
+  const server = createApp(build).listen(port, () => {
+    console.info(
+      `IOP-portalen: http://localhost:${port} (${handle.kind === "pglite" ? "inbäddad PGlite" : "PostgreSQL"})`,
+    );
+  });
+  const shutdown = () => {
+    server.close();
+    void handle.close().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
