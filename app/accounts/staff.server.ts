@@ -3,7 +3,7 @@ import { districtMemberships, districts, users } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { staffInvitationEmail } from "../../emails/accounts";
 import { issueToken } from "../auth/tokens.server";
-import { ROLE_LABELS, type DistrictRole } from "../auth/roles";
+import { DISTRICT_ROLES, ROLE_LABELS, type DistrictRole } from "../auth/roles";
 import { announceDemoMail, enqueueEmail } from "../mail/outbox.server";
 import { appUrl } from "../utils/config.server";
 
@@ -42,6 +42,7 @@ export async function listDistrictStaff(districtId: string): Promise<StaffMember
       active: row.hasPassword !== null,
     };
     member.roles.push(row.role);
+    member.roles.sort((a, b) => DISTRICT_ROLES.indexOf(a) - DISTRICT_ROLES.indexOf(b));
     byUser.set(row.userId, member);
   }
   return [...byUser.values()];

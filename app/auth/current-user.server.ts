@@ -9,7 +9,7 @@ import {
 } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { readSessionUserId } from "./session.server";
-import type { DistrictRole, OrganisationRole } from "./roles";
+import { DISTRICT_ROLES, ORGANISATION_ROLES, type DistrictRole, type OrganisationRole } from "./roles";
 import { rolesGrant, type DistrictPermission, type OrganisationPermission } from "./permissions";
 
 export interface OrganisationMembership {
@@ -75,13 +75,19 @@ export async function loadUser(userId: string): Promise<CurrentUser | null> {
       orgRows,
       (r) => r.id,
       (r) => ({ id: r.id, name: r.name, organisationNumber: r.organisationNumber, roles: [] as OrganisationRole[] }),
-      (acc, r) => acc.roles.push(r.role),
+      (acc, r) => {
+        acc.roles.push(r.role);
+        acc.roles.sort((a, b) => ORGANISATION_ROLES.indexOf(a) - ORGANISATION_ROLES.indexOf(b));
+      },
     ),
     districts: group(
       districtRows,
       (r) => r.id,
       (r) => ({ id: r.id, code: r.code, name: r.name, roles: [] as DistrictRole[] }),
-      (acc, r) => acc.roles.push(r.role),
+      (acc, r) => {
+        acc.roles.push(r.role);
+        acc.roles.sort((a, b) => DISTRICT_ROLES.indexOf(a) - DISTRICT_ROLES.indexOf(b));
+      },
     ),
   };
 }
