@@ -72,7 +72,7 @@ export function connect(): Promise<DatabaseHandle> {
 }
 
 /** Installs an already opened handle (tests, scripts with their own database). */
-export function useDatabase(handle: DatabaseHandle): void {
+export function installDatabase(handle: DatabaseHandle): void {
   holder[GLOBAL_KEY] = Promise.resolve(handle);
 }
 

@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { requireOrganisationMember, requireUser } from "../auth/current-user.server";
 import { getOrganisationProfile } from "../organisations/profile.server";
 import { rolesText } from "../components/roles";
+import { TableWrap } from "../components/table-wrap";
 import { pageTitle } from "../utils/meta";
 
 const Params = z.object({ organisationId: z.uuid() });
@@ -38,7 +39,7 @@ export default function OrganisationProfilePage() {
         ) : null}
       </dl>
       <h2>Personer i portalen</h2>
-      <div className="table-wrap">
+      <TableWrap label={"Personer i portalen"}>
         <table>
           <thead>
             <tr>
@@ -57,7 +58,7 @@ export default function OrganisationProfilePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

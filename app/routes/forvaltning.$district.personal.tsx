@@ -6,6 +6,7 @@ import { requireDistrictRole, requireUser } from "../auth/current-user.server";
 import { DISTRICT_ROLES, ROLE_LABELS } from "../auth/roles";
 import { CheckboxGroup, TextField, ValidatedForm } from "../components/form";
 import { rolesText } from "../components/roles";
+import { TableWrap } from "../components/table-wrap";
 import { formDataToObject, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 
@@ -44,7 +45,7 @@ export default function StaffPage() {
           <p>{result.message}</p>
         </div>
       ) : null}
-      <div className="table-wrap">
+      <TableWrap label={`Personal i ${districtName}`}>
         <table>
           <caption className="visually-hidden">Personal i {districtName}</caption>
           <thead>
@@ -70,7 +71,7 @@ export default function StaffPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>Bjud in en person</h2>
       <ValidatedForm
         key={result?.ok ? result.message : "invite"}

@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import { createUser } from "../../db/factories";
 import { MAX_FAILURES_PER_ACCOUNT } from "../../app/auth/throttle.server";
-import { usePortal } from "../support/portal";
+import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
 
-const portal = usePortal();
+const portal = setupPortal();
 
 async function sessionRowOf(cookie: string) {
   const id = cookie.split("=")[1]!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { linkIn, usePortal } from "../support/portal";
+import { linkIn, setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
 
-const portal = usePortal();
+const portal = setupPortal();
 
 describe("password reset", () => {
   it("mails a one-time link; the new password works, the old one and other sessions do not", async () => {

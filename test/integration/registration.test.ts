@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { organisationMemberships, organisations, users } from "../../db/schema";
-import { linkIn, usePortal } from "../support/portal";
+import { linkIn, setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
 
-const portal = usePortal();
+const portal = setupPortal();
 
 const form = {
   organisationName: "Husby Läxhjälp",

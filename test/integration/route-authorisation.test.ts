@@ -3,10 +3,10 @@
  * and the wrong role are refused on the server, by URL and by form post.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { usePortal } from "../support/portal";
+import { setupPortal } from "../support/portal";
 import type { Visitor } from "../support/visitor";
 
-const portal = usePortal();
+const portal = setupPortal();
 
 type Who =
   | "anonymous"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { usePortal } from "../support/portal";
+import { setupPortal } from "../support/portal";
 
-const portal = usePortal();
+const portal = setupPortal();
 
 describe("web security", () => {
   it("sends a strict Content-Security-Policy and the other security headers on pages", async () => {

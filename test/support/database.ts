@@ -6,7 +6,7 @@ import fs from "node:fs";
 import crypto from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { openDatabase, useDatabase, disconnect, type DatabaseHandle } from "../../db/client";
+import { openDatabase, installDatabase, disconnect, type DatabaseHandle } from "../../db/client";
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const url = new URL(templateUrl);
     url.pathname = `/${name}`;
     const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-    useDatabase(handle);
+    installDatabase(handle);
     return {
       handle,
       env: { DATABASE_URL: url.toString() },
@@ -47,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     kind: "pglite",
     close: () => client.close(),
   };
-  useDatabase(handle);
+  installDatabase(handle);
   return {
     handle,
     env: {},

@@ -18,7 +18,7 @@ export interface Portal {
   lastEmailTo(address: string): Promise<typeof emailOutbox.$inferSelect | undefined>;
 }
 
-export function usePortal(): Portal {
+export function setupPortal(): Portal {
   let database: TestDatabase;
   const portal = {} as Portal;
   beforeAll(async () => {
