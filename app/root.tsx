@@ -17,7 +17,11 @@ import styles from "./styles/app.css";
 import { getCurrentUser, homePathFor } from "./auth/current-user.server";
 import { useNonce } from "./utils/nonce";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  // No favicon file to fetch (and 404 on) for now.
+  { rel: "icon", href: "data:," },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);

@@ -5,11 +5,14 @@ import { parseOrganisationNumber } from "../domain/organisation-number";
 const required = (message: string, max = 200) =>
   z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
 
-const email = (message = "Skriv en e-postadress i formatet namn@exempel.se.") =>
-  z.string(message).check(
+const email = (
+  message = "Skriv en e-postadress i formatet namn@exempel.se.",
+  emptyMessage = "Skriv din e-postadress.",
+) =>
+  z.string(emptyMessage).check(
     z.trim(),
     z.toLowerCase(),
-    z.minLength(1, "Skriv din e-postadress."),
+    z.minLength(1, emptyMessage),
     z.maxLength(254, "E-postadressen är för lång."),
     z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, message),
   );
@@ -31,7 +34,10 @@ export const organisationNumberField = z.string("Skriv föreningens organisation
 export const registrationSchema = z.object({
   organisationName: required("Skriv föreningens namn."),
   organisationNumber: organisationNumberField,
-  organisationEmail: email("Skriv föreningens e-postadress i formatet namn@exempel.se."),
+  organisationEmail: email(
+    "Skriv föreningens e-postadress i formatet namn@exempel.se.",
+    "Skriv föreningens e-postadress.",
+  ),
   contactName: required("Skriv ditt namn."),
   email: email(),
   password: passwordField,
@@ -50,7 +56,7 @@ export const newPasswordSchema = z.object({ password: passwordField });
 
 export const inviteStaffSchema = z.object({
   name: required("Skriv personens namn."),
-  email: email(),
+  email: email("Skriv en e-postadress i formatet namn@exempel.se.", "Skriv personens e-postadress."),
   title: z.optional(z.string().check(z.trim(), z.maxLength(100, "Högst 100 tecken."))),
   roles: z
     .array(

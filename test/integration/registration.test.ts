@@ -82,6 +82,8 @@ describe("förening self-registration", () => {
     for (const message of [
       "Skriv föreningens namn.",
       "Skriv föreningens organisationsnummer.",
+      "Skriv föreningens e-postadress.",
+      "Skriv din e-postadress.",
       "Skriv ditt namn.",
       "Lösenordet måste ha minst 12 tecken.",
     ]) {
