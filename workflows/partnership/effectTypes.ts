@@ -1,0 +1,89 @@
+/**
+ * What the machine asks the runtime to do, as data: notifications to roles on
+ * the case, deadlines, and opening a renegotiation case.
+ */
+import type { CalendarDate } from "./types";
+
+export const NOTIFICATION_TEMPLATES = [
+  "application_received",
+  "application_withdrawn",
+  "case_assigned",
+  "completion_requested",
+  "completion_resubmitted",
+  "statement_ready_for_attestation",
+  "statement_attested",
+  "attestation_returned",
+  "decision_approved",
+  "decision_rejected",
+  "agreement_ready_to_sign",
+  "agreement_returned_to_drafting",
+  "agreement_signed_by_other_party",
+  "agreement_in_force",
+  "report_due",
+  "report_submitted",
+  "report_returned",
+  "report_resubmitted",
+  "report_approved",
+  "extension_decided",
+  "termination_decided",
+  "final_report_due",
+  "final_report_submitted",
+  "final_report_approved",
+  "renegotiation_opened",
+] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+/** Steps between förvaltning staff only; the förening is never told about these. */
+export const INTERNAL_TEMPLATES: readonly NotificationTemplate[] = [
+  "statement_ready_for_attestation",
+  "statement_attested",
+  "attestation_returned",
+];
+
+/**
+ * Who a notification goes to, as a role on the case. The runtime resolves
+ * roles to addresses against the snapshot AFTER the transition; a role that
+ * resolves to nobody (e.g. no caseworker yet) is skipped.
+ */
+export const RECIPIENT_ROLES = [
+  "applicant" /* föreningens kontaktpersoner */,
+  "signatory" /* föreningens firmatecknare */,
+  "assignedCaseworker",
+  "districtCaseworkers" /* the district's handläggare queue */,
+  "coordinator" /* samordnare */,
+  "headOfUnit" /* avdelningschef */,
+  "districtDirector" /* stadsdelsdirektör */,
+  "registrar",
+] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+/** Recipients on the förening's side; internal förvaltning steps never use them. */
+export const ASSOCIATION_RECIPIENTS: readonly RecipientRole[] = ["applicant", "signatory"];
+
+export const DEADLINE_KINDS = ["completion", "report", "finalReport"] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export interface NotifyParams {
+  template: NotificationTemplate;
+  to: RecipientRole[];
+}
+export interface SetDeadlineParams {
+  kind: DeadlineKind;
+  /** Calendar date, inclusive: the last day to act. */
+  dueAt: CalendarDate;
+}
+export interface ClearDeadlineParams {
+  kind: DeadlineKind;
+}
+export interface OpenRenegotiationParams {
+  /** The nämnd's approval of the final report that decided to renegotiate. */
+  meetingDate: CalendarDate;
+  paragraph: string;
+}
+
+/** An action the runtime must carry out, as stored/queued data. */
+export type PartnershipEffect =
+  | { type: "notify"; params: NotifyParams }
+  | { type: "setDeadline"; params: SetDeadlineParams }
+  | { type: "clearDeadline"; params: ClearDeadlineParams }
+  | { type: "openRenegotiation"; params: OpenRenegotiationParams };

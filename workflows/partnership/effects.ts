@@ -1,0 +1,64 @@
+/**
+ * Action objects for the effects the runtime carries out, so that state
+ * configs read as "notify X to Y" and recipients are chosen in one place.
+ * Params that depend on the case are computed from the context after the
+ * transition's own assigns have run (xstate resolves actions in order).
+ */
+import { currentReportDueDate, finalReportDueDate } from "./context";
+import type {
+  ClearDeadlineParams,
+  DeadlineKind,
+  NotificationTemplate,
+  NotifyParams,
+  OpenRenegotiationParams,
+  PartnershipContext,
+  RecipientRole,
+  SetDeadlineParams,
+} from "./types";
+
+interface ParamsInput {
+  context: PartnershipContext;
+}
+
+export function notify(template: NotificationTemplate, ...to: RecipientRole[]): { type: "notify"; params: NotifyParams } {
+  return { type: "notify", params: { template, to } };
+}
+
+export function clearDeadline(kind: DeadlineKind): { type: "clearDeadline"; params: ClearDeadlineParams } {
+  return { type: "clearDeadline", params: { kind } };
+}
+
+function setDeadline(kind: DeadlineKind, dueAt: (context: PartnershipContext) => string | null) {
+  return {
+    type: "setDeadline" as const,
+    // Guards make sure the date exists; "" would show up in the model test's deadline check.
+    params: ({ context }: ParamsInput): SetDeadlineParams => ({ kind, dueAt: dueAt(context) ?? "" }),
+  };
+}
+
+export const setCompletionDeadline = setDeadline("completion", (context) => context.completionRequest?.dueDate ?? null);
+export const setReportDeadline = setDeadline("report", currentReportDueDate);
+export const setFinalReportDeadline = setDeadline("finalReport", finalReportDueDate);
+
+const ASSOCIATION_SIGNERS: RecipientRole[] = ["signatory", "applicant"];
+const ADMINISTRATION_SIGNERS: RecipientRole[] = ["headOfUnit", "districtDirector", "assignedCaseworker"];
+
+/** After the first signature, tell the party that has not signed yet. */
+export const notifyOtherParty = {
+  type: "notify" as const,
+  params: ({ context }: ParamsInput): NotifyParams => ({
+    template: "agreement_signed_by_other_party",
+    to: context.signatures.association ? ADMINISTRATION_SIGNERS : ASSOCIATION_SIGNERS,
+  }),
+};
+
+export const openRenegotiation = {
+  type: "openRenegotiation" as const,
+  params: ({ context }: ParamsInput): OpenRenegotiationParams => ({
+    meetingDate: context.finalApproval?.meetingDate ?? "",
+    paragraph: context.finalApproval?.paragraph ?? "",
+  }),
+};
+
+/** Who is told that a decision about the running agreement has been made. */
+export const PARTIES: RecipientRole[] = ["applicant", "signatory", "assignedCaseworker", "coordinator"];
