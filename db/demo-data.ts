@@ -82,3 +82,37 @@ export const DEMO_ORGANISATION_USERS: {
   { email: "firmatecknare@demo.example", name: "Filip Firmatecknare", organisation: "Fryshuset", roles: ["contact_person", "signatory"] },
   { email: "iogt@demo.example", name: "Ingrid Spånga", organisation: "IOGT-NTO Spånga", roles: ["contact_person", "signatory"] },
 ];
+
+/** Rinkeby-Kista's prioriterade områden (seed 004) and an open call for the demo. */
+export const DEMO_PRIORITY_AREAS: { district: DemoDistrictCode; name: string; description: string }[] = [
+  {
+    district: "RK",
+    name: "Stöd och insatser för egen försörjning",
+    description: "Prioriterad grupp är kvinnor som står långt utanför arbetsmarknaden.",
+  },
+  {
+    district: "RK",
+    name: "Förebyggande stöd och tidiga insatser",
+    description: "Prioriterad grupp är barn och unga och barn och unga med funktionsvariationer.",
+  },
+];
+
+export const DEMO_CALLS: {
+  district: DemoDistrictCode;
+  title: string;
+  description: string;
+  opensOn: string;
+  closesOn: string;
+  periodEarliestStart: string;
+  periodLatestEnd: string;
+}[] = [
+  {
+    district: "RK",
+    title: "IOP 2027–2029 i Rinkeby-Kista",
+    description: "Ansök om idéburet offentligt partnerskap inom nämndens prioriterade områden.",
+    opensOn: "2026-11-01",
+    closesOn: "2027-01-31",
+    periodEarliestStart: "2027-01-01",
+    periodLatestEnd: "2029-12-31",
+  },
+];

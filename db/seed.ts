@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import type { Database, Executor } from "./client";
-import { districts } from "./schema";
+import { calls, districts, priorityAreas } from "./schema";
 import {
   addDistrictRoles,
   addOrganisationRoles,
@@ -9,6 +9,8 @@ import {
   createUser,
 } from "./factories";
 import {
+  DEMO_CALLS,
+  DEMO_PRIORITY_AREAS,
   DEMO_DISTRICTS,
   DEMO_ORGANISATION_USERS,
   DEMO_ORGANISATIONS,
@@ -35,6 +37,18 @@ export async function seedDemoData(db: Executor) {
   for (const p of DEMO_ORGANISATION_USERS) {
     const user = await createUser(db, { email: p.email, name: p.name, password: DEMO_PASSWORD });
     await addOrganisationRoles(db, user.id, organisationIds.get(p.organisation)!, p.roles);
+  }
+  const areaIds: string[] = [];
+  for (const area of DEMO_PRIORITY_AREAS) {
+    const [row] = await db
+      .insert(priorityAreas)
+      .values({ districtId: districtIds.get(area.district)!, name: area.name, description: area.description })
+      .returning({ id: priorityAreas.id });
+    areaIds.push(row!.id);
+  }
+  for (const call of DEMO_CALLS) {
+    const { district, ...rest } = call;
+    await db.insert(calls).values({ ...rest, districtId: districtIds.get(district)!, priorityAreaIds: areaIds });
   }
   return { districtIds, organisationIds };
 }
