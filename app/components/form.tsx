@@ -15,6 +15,7 @@ import {
   type ReactNode,
 } from "react";
 import { useForm, type FieldErrors as RhfErrors, type UseFormReturn } from "react-hook-form";
+import type { SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldErrors, FormFailure } from "../utils/forms";
 
 type AnyForm = UseFormReturn<Record<string, unknown>>;
@@ -30,11 +31,40 @@ function useFormState() {
   return state;
 }
 
+/** Server messages keyed by dotted path → react-hook-form's nested error object. */
 function toRhfErrors(errors: FieldErrors | undefined): RhfErrors | undefined {
   if (!errors) return undefined;
-  return Object.fromEntries(
-    Object.entries(errors).map(([name, message]) => [name, { type: "server", message }]),
-  ) as RhfErrors;
+  const nested: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const keys = path.split(".");
+    let node = nested;
+    keys.forEach((key, i) => {
+      if (i === keys.length - 1) node[key] = { type: "server", message };
+      else node = (node[key] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return nested as RhfErrors;
+}
+
+/** Every message in react-hook-form's nested errors, with its dotted path, in form order. */
+function flattenErrors(errors: unknown, prefix = ""): { name: string; message: string }[] {
+  if (!errors || typeof errors !== "object") return [];
+  const record = errors as Record<string, unknown>;
+  if (typeof record.message === "string" && prefix) return [{ name: prefix, message: record.message }];
+  return Object.entries(record).flatMap(([key, value]) =>
+    key === "ref" || key === "type" ? [] : flattenErrors(value, prefix ? `${prefix}.${key}` : key),
+  );
+}
+
+/** The value the page was rendered with, for a dotted name. */
+function initialValue(values: Record<string, unknown>, name: string): unknown {
+  return name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
+}
+
+/** The message for one field, from the browser's check or the server's. */
+function useFieldError(name: string): string | undefined {
+  const { form } = useFormState();
+  return form.getFieldState(name, form.formState).error?.message;
 }
 
 export const fieldId = (name: string) => `field-${name.replace(/\./g, "-")}`;
@@ -71,9 +101,7 @@ export function ValidatedForm({
   const busy = navigation.state === "submitting";
   const summaryRef = useRef<HTMLDivElement>(null);
   const { errors, submitCount } = form.formState;
-  const messages = Object.entries(errors)
-    .filter(([, e]) => e && typeof e.message === "string")
-    .map(([name, e]) => ({ name, message: e!.message as string }));
+  const messages = flattenErrors(errors);
   const formError = failure?.formError;
 
   // Move focus to the summary after a failed attempt, so screen readers hear what to fix.
@@ -127,27 +155,16 @@ export function TextField({
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue">) {
   const { form, serverValues } = useFormState();
   const id = fieldId(name);
-  const error = form.formState.errors[name]?.message as string | undefined;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  const initial = serverValues[name];
+  const error = useFieldError(name);
+  const describedBy = describedByFor(id, hint, error);
+  const initial = initialValue(serverValues, name);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Fel: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldLabel id={id} label={label} hint={hint} error={error} />
       <input
         id={id}
         type={type}
-        defaultValue={type === "password" || typeof initial !== "string" ? undefined : initial}
+        defaultValue={type === "password" || initial === undefined || initial === null ? undefined : String(initial)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         {...rest}
@@ -170,8 +187,9 @@ export function CheckboxGroup({
 }) {
   const { form, serverValues } = useFormState();
   const id = fieldId(name);
-  const error = form.formState.errors[name]?.message as string | undefined;
-  const selected = Array.isArray(serverValues[name]) ? (serverValues[name] as string[]) : [];
+  const error = useFieldError(name);
+  const initial = initialValue(serverValues, name);
+  const selected = Array.isArray(initial) ? (initial as string[]) : [];
   return (
     <fieldset id={id} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}>
       <legend>{legend}</legend>
@@ -204,4 +222,140 @@ export function CheckboxGroup({
 
 export function HiddenField({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
+}
+
+const describedByFor = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/** Label, hint and message, in the order a screen reader should meet them. */
+function FieldLabel({ id, label, hint, error }: { id: string; label: string; hint?: string; error?: string }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Fel: </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  rows = 6,
+  ...rest
+}: { name: string; label: string; hint?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
+  const { form, serverValues } = useFormState();
+  const id = fieldId(name);
+  const error = useFieldError(name);
+  const initial = initialValue(serverValues, name);
+  return (
+    <div className="field">
+      <FieldLabel id={id} label={label} hint={hint} error={error} />
+      <textarea
+        id={id}
+        rows={rows}
+        defaultValue={initial === undefined || initial === null ? undefined : String(initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedByFor(id, hint, error)}
+        {...rest}
+        {...form.register(name)}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+  placeholder,
+  ...rest
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  /** A first, empty choice such as "Välj …". */
+  placeholder?: string;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "defaultValue">) {
+  const { form, serverValues } = useFormState();
+  const id = fieldId(name);
+  const error = useFieldError(name);
+  const initial = initialValue(serverValues, name);
+  return (
+    <div className="field">
+      <FieldLabel id={id} label={label} hint={hint} error={error} />
+      <select
+        id={id}
+        defaultValue={initial === undefined || initial === null ? "" : String(initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedByFor(id, hint, error)}
+        {...rest}
+        {...form.register(name)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  options,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+}) {
+  const { form, serverValues } = useFormState();
+  const id = fieldId(name);
+  const error = useFieldError(name);
+  const initial = initialValue(serverValues, name);
+  return (
+    <fieldset id={id} aria-describedby={describedByFor(id, hint, error)}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">Fel: </span>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <div className="checkbox" key={option.value}>
+          <input
+            type="radio"
+            id={`${id}-${option.value}`}
+            value={option.value}
+            defaultChecked={initial === option.value}
+            {...form.register(name)}
+          />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
 }

@@ -20,6 +20,39 @@ export function formDataToObject(formData: FormData, arrayFields: readonly strin
   return result;
 }
 
+/**
+ * Like formDataToObject, but dotted names become nested objects and arrays:
+ * "budgetLines.0.description" → { budgetLines: [{ description }] }. Repeating rows post this way.
+ */
+export function formDataToNested(formData: FormData, arrayFields: readonly string[] = []) {
+  const root: Record<string, unknown> = {};
+  for (const field of arrayFields) setPath(root, field, []);
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    if (arrayFields.includes(key)) (getPath(root, key) as string[]).push(value);
+    else setPath(root, key, value);
+  }
+  return root;
+}
+
+function getPath(target: Record<string, unknown>, path: string): unknown {
+  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], target);
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split(".");
+  let node: Record<string, unknown> = target;
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1) {
+      node[key] = value;
+      return;
+    }
+    const nextIsIndex = /^\d+$/.test(keys[i + 1]!);
+    node[key] ??= nextIsIndex ? [] : {};
+    node = node[key] as Record<string, unknown>;
+  });
+}
+
 export function issuesToFieldErrors(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): FieldErrors {
