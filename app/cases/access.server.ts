@@ -1,0 +1,59 @@
+/**
+ * Record checks for a case: a förening user only for their own förening's cases, staff only for their
+ * own district's. Every loader and action that touches a case goes through one of these.
+ */
+import { eq } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { cases, districts, organisations } from "../../db/schema";
+import type { CurrentUser, DistrictMembership, OrganisationMembership } from "../auth/current-user.server";
+import { forbidden } from "../auth/current-user.server";
+import { rolesGrant, type DistrictPermission, type OrganisationPermission } from "../auth/permissions";
+
+export async function loadCaseRow(caseId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      case: cases,
+      organisationName: organisations.name,
+      organisationNumber: organisations.organisationNumber,
+      districtCode: districts.code,
+      districtName: districts.name,
+      boardName: districts.boardName,
+      administrationName: districts.administrationName,
+    })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .innerJoin(districts, eq(districts.id, cases.districtId))
+    .where(eq(cases.id, caseId));
+  return row ?? null;
+}
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof loadCaseRow>>>;
+
+const notFound = () => new Response("Not found", { status: 404 });
+
+/** The case, if the user belongs to its förening with a role that grants `permission`. */
+export async function requireCaseForOrganisation(
+  user: CurrentUser,
+  caseId: string,
+  permission: OrganisationPermission,
+): Promise<CaseRow & { membership: OrganisationMembership }> {
+  const row = await loadCaseRow(caseId);
+  if (!row) throw notFound();
+  const membership = user.organisations.find((o) => o.id === row.case.organisationId);
+  if (!membership || !rolesGrant(membership.roles, permission)) throw forbidden();
+  return { ...row, membership };
+}
+
+/** The case, if the user works in its district with a role that grants `permission`. */
+export async function requireCaseForDistrict(
+  user: CurrentUser,
+  caseId: string,
+  permission: DistrictPermission,
+): Promise<CaseRow & { membership: DistrictMembership }> {
+  const row = await loadCaseRow(caseId);
+  if (!row) throw notFound();
+  const membership = user.districts.find((d) => d.id === row.case.districtId);
+  if (!membership || !rolesGrant(membership.roles, permission)) throw forbidden();
+  return { ...row, membership };
+}
