@@ -14,7 +14,7 @@ import {
   type PartnershipEvent,
   type PartnershipSnapshot,
 } from "../../workflows";
-import { getDb, type Executor } from "../../db/client";
+import { getDb, type Executor, type Transaction } from "../../db/client";
 import { cases, districts, organisations } from "../../db/schema";
 import { caseNotificationEmail } from "../../emails/case-notifications";
 import { rolesGrant } from "../auth/permissions";
@@ -61,6 +61,11 @@ export async function transitionCase(input: {
   /** The revision the person saw; without it, the one loaded here. */
   expectedRevision?: number;
   now?: Date;
+  /**
+   * Writes that belong to the same change (e.g. marking the application version submitted), run in
+   * the transition's transaction after the case is written: all of it commits, or none.
+   */
+  alsoWrite?: (tx: Transaction, written: { revision: number; diaryNumber: string | null }) => Promise<void>;
 }): Promise<TransitionResult> {
   const db = await getDb();
   const now = input.now ?? new Date();
@@ -149,7 +154,7 @@ export async function transitionCase(input: {
 
   const needsDiaryNumber = input.command.type === "SUBMIT" && !row.diaryNumber;
   const renegotiation = effects.find((e) => e.type === "openRenegotiation");
-  if (!needsDiaryNumber && !renegotiation) {
+  if (!needsDiaryNumber && !renegotiation && !input.alsoWrite) {
     // The common case: one atomic statement, no explicit transaction.
     const written = await writeTransition(db, write(row.diaryNumber, await mailFor(db, row.diaryNumber)));
     return written ? success(written, row.diaryNumber) : { ok: false, kind: "conflict", message: MESSAGES.conflict };
@@ -166,6 +171,7 @@ export async function transitionCase(input: {
       const written = await writeTransition(tx, write(diaryNumber, await mailFor(tx, diaryNumber)));
       // Rolling back returns the diarienummer, so numbers stay gapless.
       if (!written) throw new ConflictError();
+      await input.alsoWrite?.(tx, { revision: written.revision, diaryNumber });
       const newCaseId = renegotiation
         ? await createCaseInTransaction(tx, {
             organisationId: row.organisationId,

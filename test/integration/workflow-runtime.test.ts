@@ -273,3 +273,36 @@ describe("stored snapshots from earlier machine versions", () => {
     expect(await auditOf(caseId)).toHaveLength(1);
   });
 });
+
+describe("writes that belong to a transition", () => {
+  it("commit with it, and roll back with it when they fail", async () => {
+    const { cast, parties } = await freshWorld();
+    const caseId = await createDraftCase(parties, cast);
+    await expect(
+      transitionCase({
+        caseId,
+        command: { type: "SUBMIT" },
+        actor: cast.applicant,
+        alsoWrite: async () => {
+          throw new Error("the application could not be marked as submitted");
+        },
+      }),
+    ).rejects.toThrow("could not be marked");
+    expect((await auditOf(caseId)).map((e) => e.eventType)).toEqual(["CREATED"]);
+
+    let seenRevision = 0;
+    const ok = await transitionCase({
+      caseId,
+      command: { type: "SUBMIT" },
+      actor: cast.applicant,
+      alsoWrite: async (tx, written) => {
+        seenRevision = written.revision;
+        await tx.update(cases).set({ title: "Ny titel vid inskick" }).where(eq(cases.id, caseId));
+      },
+    });
+    expect(ok).toMatchObject({ ok: true, revision: 2 });
+    expect(seenRevision).toBe(2);
+    const [row] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row).toMatchObject({ title: "Ny titel vid inskick", state: "review.unassigned" });
+  });
+});
