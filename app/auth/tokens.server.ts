@@ -10,6 +10,7 @@ export const TOKEN_LIFETIME_HOURS: Record<TokenPurpose, number> = {
   email_verification: 72,
   password_reset: 1,
   staff_invitation: 7 * 24,
+  organisation_invitation: 7 * 24,
 };
 
 export function hashToken(token: string): string {

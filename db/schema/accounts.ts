@@ -114,6 +114,7 @@ export const tokenPurpose = pgEnum("token_purpose", [
   "email_verification",
   "password_reset",
   "staff_invitation",
+  "organisation_invitation",
 ]);
 
 /** One-time links sent by e-mail. Only the SHA-256 of the token is stored. */
