@@ -1,5 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { districtMemberships, districts, users } from "../../db/schema";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { districtMemberships, districts, organisationMemberships, sessions, users } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { staffInvitationEmail } from "../../emails/accounts";
 import { issueToken } from "../auth/tokens.server";
@@ -14,6 +14,8 @@ export interface StaffMember {
   title: string | null;
   roles: DistrictRole[];
   active: boolean;
+  /** Deactivated by an admin: cannot log in. */
+  disabled: boolean;
 }
 
 export async function listDistrictStaff(districtId: string): Promise<StaffMember[]> {
@@ -25,6 +27,7 @@ export async function listDistrictStaff(districtId: string): Promise<StaffMember
       email: users.email,
       title: users.title,
       hasPassword: users.passwordHash,
+      disabledAt: users.disabledAt,
       role: districtMemberships.role,
     })
     .from(districtMemberships)
@@ -40,6 +43,7 @@ export async function listDistrictStaff(districtId: string): Promise<StaffMember
       title: row.title,
       roles: [],
       active: row.hasPassword !== null,
+      disabled: row.disabledAt !== null,
     };
     member.roles.push(row.role);
     member.roles.sort((a, b) => DISTRICT_ROLES.indexOf(a) - DISTRICT_ROLES.indexOf(b));
@@ -101,4 +105,73 @@ export async function inviteStaff(input: {
   });
   if (result) announceDemoMail(result.message, result.link);
   return { invited: result !== null };
+}
+
+export type StaffChange = { ok: true; message: string } | { ok: false; field?: string; message: string };
+
+async function memberOfDistrict(districtId: string, userId: string) {
+  const db = await getDb();
+  const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const roles = await db
+    .select({ role: districtMemberships.role })
+    .from(districtMemberships)
+    .where(and(eq(districtMemberships.districtId, districtId), eq(districtMemberships.userId, userId)));
+  return roles.length > 0 ? { ...user, roles: roles.map((r) => r.role) } : null;
+}
+
+/** Replaces a person's roles in the district. At least one role; an admin keeps their own admin role. */
+export async function setStaffRoles(input: {
+  districtId: string;
+  actingUserId: string;
+  userId: string;
+  roles: DistrictRole[];
+}): Promise<StaffChange> {
+  const member = await memberOfDistrict(input.districtId, input.userId);
+  if (!member) return { ok: false, message: "Personen arbetar inte i stadsdelen." };
+  const roles = [...new Set(input.roles)].filter((r) => DISTRICT_ROLES.includes(r));
+  if (roles.length === 0) return { ok: false, field: "roles", message: "Välj minst en roll." };
+  if (input.userId === input.actingUserId && member.roles.includes("admin") && !roles.includes("admin")) {
+    return { ok: false, field: "roles", message: "Du kan inte ta bort din egen roll som administratör." };
+  }
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(districtMemberships)
+      .where(and(eq(districtMemberships.districtId, input.districtId), eq(districtMemberships.userId, input.userId)));
+    await tx.insert(districtMemberships).values(roles.map((role) => ({ userId: input.userId, districtId: input.districtId, role })));
+  });
+  return { ok: true, message: `${member.name} har nu rollerna ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(", ")}.` };
+}
+
+/**
+ * Deactivates a person who works only in this district: they can no longer log in and their sessions
+ * end. Their roles stay, so what they did keeps its name and the admin can see who was deactivated.
+ */
+export async function deactivateStaff(input: { districtId: string; actingUserId: string; userId: string }): Promise<StaffChange> {
+  const member = await memberOfDistrict(input.districtId, input.userId);
+  if (!member) return { ok: false, message: "Personen arbetar inte i stadsdelen." };
+  if (input.userId === input.actingUserId) return { ok: false, message: "Du kan inte inaktivera dig själv." };
+  const db = await getDb();
+  const elsewhere = await db
+    .select({ id: districtMemberships.id })
+    .from(districtMemberships)
+    .where(and(eq(districtMemberships.userId, input.userId), ne(districtMemberships.districtId, input.districtId)))
+    .limit(1);
+  const inOrganisation = await db
+    .select({ id: organisationMemberships.id })
+    .from(organisationMemberships)
+    .where(eq(organisationMemberships.userId, input.userId))
+    .limit(1);
+  if (elsewhere.length > 0 || inOrganisation.length > 0) {
+    return {
+      ok: false,
+      message: `${member.name} har roller även utanför stadsdelen och kan inte inaktiveras här. Kontakta portalens förvaltare.`,
+    };
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ disabledAt: new Date() }).where(eq(users.id, input.userId));
+    await tx.delete(sessions).where(eq(sessions.userId, input.userId));
+  });
+  return { ok: true, message: `${member.name} är inaktiverad och kan inte längre logga in.` };
 }

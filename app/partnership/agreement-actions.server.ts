@@ -1,0 +1,134 @@
+/**
+ * What each button on the agreement page does. One function so the route stays thin; every intent
+ * checks its own permission and the case's state before it touches anything.
+ */
+import { randomUUID } from "node:crypto";
+import type { FieldErrors } from "../utils/forms";
+import { formDataToNested } from "../utils/forms";
+import { requirePermission, type DistrictCase } from "./access.server";
+import {
+  addRow,
+  formValuesFromContent,
+  formValuesFromPost,
+  isAgreementList,
+  readAgreementForm,
+  removeRow,
+  withEmptyRows,
+  type AgreementFormValues,
+} from "./agreement-form";
+import {
+  addAgreementComment,
+  loadAgreementDraft,
+  returnAgreementToDrafting,
+  saveAgreementDraft,
+  sendAgreementForSigning,
+  signAgreementForDistrict,
+} from "./agreement.server";
+
+export interface AgreementActionBody {
+  intent: string;
+  notice?: string;
+  /** The draft form as it should be shown again. */
+  form?: { values: AgreementFormValues; errors: FieldErrors; formError?: string; agreementRevision: number; key: string };
+  /** A failure of one of the small forms (send, sign, return, comment). */
+  failure?: { errors: FieldErrors; formError?: string; values?: Record<string, unknown> };
+}
+
+type Reply = { status: number; body: AgreementActionBody };
+
+const NOT_NOW = "Överenskommelsen kan inte ändras i ärendets nuvarande läge.";
+const int = (value: FormDataEntryValue | null) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : -1;
+};
+
+const refusedStatus = (kind: string) => (kind === "conflict" ? 409 : kind === "forbidden" ? 403 : 400);
+
+export async function handleAgreementAction(access: DistrictCase, formData: FormData): Promise<Reply> {
+  const { user, found, can } = access;
+  const caseId = found.case.id;
+  const intent = String(formData.get("intent") ?? "");
+  const expectedRevision = int(formData.get("expectedRevision"));
+  const agreementRevision = int(formData.get("agreementRevision"));
+  const fail = (status: number, failure: AgreementActionBody["failure"]): Reply => ({ status, body: { intent, failure } });
+
+  if (intent === "save" || intent.startsWith("add:") || intent.startsWith("remove:")) {
+    requirePermission(can, "agreement.draft");
+    const values = formValuesFromPost(formDataToNested(formData));
+    const formReply = (status: number, next: AgreementFormValues, errors: FieldErrors = {}, formError?: string): Reply => ({
+      status,
+      body: { intent, form: { values: withEmptyRows(next), errors, formError, agreementRevision, key: randomUUID() } },
+    });
+    if (found.case.state !== "agreement.drafting") return formReply(400, values, {}, NOT_NOW);
+    const [, list = "", index = ""] = intent.split(":");
+    if (intent.startsWith("add:") && isAgreementList(list)) return formReply(200, addRow(values, list));
+    if (intent.startsWith("remove:") && isAgreementList(list)) return formReply(200, removeRow(values, list, Number(index)));
+    if (intent !== "save") return formReply(400, values, {}, "Okänd knapp. Ladda om sidan och försök igen.");
+    const read = readAgreementForm(values);
+    if (!read.ok) return formReply(400, values, read.errors);
+    const saved = await saveAgreementDraft({ caseId, userId: user.id, content: read.content, expectedRevision: agreementRevision });
+    if (!saved.ok) return formReply(409, values, {}, saved.message);
+    return { status: 200, body: { intent, notice: "Utkastet är sparat." } };
+  }
+
+  if (intent === "comment") {
+    requirePermission(can, "agreement.draft");
+    const body = String(formData.get("body") ?? "").trim();
+    if (!found.case.state.startsWith("agreement.")) return fail(400, { errors: {}, formError: NOT_NOW });
+    if (body === "") return fail(400, { errors: { body: "Skriv en kommentar." }, values: { body } });
+    if (body.length > 2000) return fail(400, { errors: { body: "Kommentaren får vara högst 2000 tecken." }, values: { body } });
+    await addAgreementComment({ caseId, authorId: user.id, body });
+    return { status: 200, body: { intent, notice: "Kommentaren är skickad." } };
+  }
+
+  if (intent === "send") {
+    requirePermission(can, "agreement.draft");
+    const result = await sendAgreementForSigning({ user, caseId, expectedRevision, agreementRevision });
+    if (result.ok) return { status: 200, body: { intent, notice: "Överenskommelsen är skickad för underskrift." } };
+    if (result.kind === "fields") {
+      const draft = await loadAgreementDraft(caseId);
+      return {
+        status: 400,
+        body: {
+          intent,
+          failure: { errors: {}, formError: result.message },
+          form: {
+            values: withEmptyRows(formValuesFromContent(draft.content)),
+            errors: result.errors,
+            formError: result.message,
+            agreementRevision: draft.revision,
+            key: randomUUID(),
+          },
+        },
+      };
+    }
+    return fail(refusedStatus(result.kind), { errors: {}, formError: result.message });
+  }
+
+  if (intent === "return") {
+    requirePermission(can, "agreement.draft");
+    const comment = String(formData.get("comment") ?? "").trim();
+    if (comment === "") return fail(400, { errors: { comment: "Skriv vad som behöver ändras." } });
+    const result = await returnAgreementToDrafting({ user, caseId, expectedRevision, comment });
+    if (result.ok) return { status: 200, body: { intent, notice: "Överenskommelsen är tillbaka som utkast." } };
+    return fail(refusedStatus(result.kind), { errors: {}, formError: result.message });
+  }
+
+  if (intent === "sign") {
+    requirePermission(can, "agreement.signForDistrict");
+    if (formData.get("confirm") !== "yes") {
+      return fail(400, { errors: { confirm: "Kryssa i att du har läst överenskommelsen och skriver under den." } });
+    }
+    const result = await signAgreementForDistrict({ user, caseId, expectedRevision });
+    if (result.ok) {
+      const notice =
+        result.state === "agreement.signing"
+          ? "Du har skrivit under. Överenskommelsen väntar på föreningens underskrift."
+          : "Du har skrivit under. Båda parter har skrivit under och överenskommelsen gäller.";
+      return { status: 200, body: { intent, notice } };
+    }
+    return fail(refusedStatus(result.kind), { errors: {}, formError: result.message });
+  }
+
+  return fail(400, { errors: {}, formError: "Okänd knapp. Ladda om sidan och försök igen." });
+}

@@ -1,0 +1,116 @@
+/** What each form on the follow-up page does; each intent checks its own permission first. */
+import { formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
+import type { TransitionResult } from "../cases/transition.server";
+import { requirePermission, type DistrictCase } from "./access.server";
+import { caseContext } from "./case-context.server";
+import {
+  approveReportSchema,
+  extendSchema,
+  meetingSchema,
+  reportCompletionSchema,
+  splitDates,
+  terminateSchema,
+} from "./follow-up-forms";
+import { approveReport, decide, recordMeeting } from "./follow-up.server";
+
+export type FollowUpReply =
+  | { status: 200; body: { intent: string; ok: true; notice: string } }
+  | { status: number; body: FormFailure & { intent: string } };
+
+const statusOf = (kind: string) => (kind === "conflict" ? 409 : kind === "forbidden" ? 403 : 400);
+
+export async function handleFollowUpAction(access: DistrictCase, formData: FormData): Promise<FollowUpReply> {
+  const { user, found, can } = access;
+  const caseId = found.case.id;
+  const values = formDataToObject(formData);
+  const intent = String(values.intent ?? "");
+  const expectedRevision = Number(values.expectedRevision);
+  const failed = (failure: FormFailure, status = 400): FollowUpReply => ({ status, body: { ...failure, intent } });
+  const done = (notice: string): FollowUpReply => ({ status: 200, body: { intent, ok: true, notice } });
+  const outcome = (result: TransitionResult, notice: string) =>
+    result.ok ? done(notice) : failed(formFailure({}, values, result.message), statusOf(result.kind));
+
+  switch (intent) {
+    case "approve": {
+      requirePermission(can, "report.review");
+      const parsed = parseForm(approveReportSchema, values);
+      if (!parsed.ok) return failed(parsed);
+      const result = await approveReport({
+        user,
+        caseId,
+        expectedRevision,
+        periodIndex: caseContext(found.case).currentPeriodIndex,
+        addedValue: parsed.data.addedValue,
+      });
+      return outcome(result, "Rapporten är godkänd.");
+    }
+    case "requestCompletion": {
+      requirePermission(can, "report.review");
+      const parsed = parseForm(reportCompletionSchema, values);
+      if (!parsed.ok) return failed(parsed);
+      const result = await decide({
+        user,
+        caseId,
+        expectedRevision,
+        command: {
+          type: "REQUEST_REPORT_COMPLETION",
+          message: parsed.data.completionMessage,
+          dueDate: parsed.data.completionDueDate,
+        },
+      });
+      return outcome(result, "Föreningen har fått begäran om komplettering.");
+    }
+    case "meeting": {
+      requirePermission(can, "meeting.record");
+      const parsed = parseForm(meetingSchema, values);
+      if (!parsed.ok) return failed(parsed);
+      await recordMeeting({
+        caseId,
+        userId: user.id,
+        kind: parsed.data.meetingKind,
+        heldOn: parsed.data.heldOn,
+        participants: parsed.data.participants,
+        minutes: parsed.data.minutes,
+      });
+      return done("Mötet är sparat.");
+    }
+    case "extend": {
+      requirePermission(can, "partnership.extend");
+      const parsed = parseForm(extendSchema, values);
+      if (!parsed.ok) return failed(parsed);
+      const finalDue = parsed.data.extensionFinalReportDueDate;
+      const result = await decide({
+        user,
+        caseId,
+        expectedRevision,
+        command: {
+          type: "EXTEND",
+          newEndDate: parsed.data.newEndDate,
+          addedReportDueDates: splitDates(parsed.data.addedReportDueDates),
+          ...(finalDue ? { finalReportDueDate: finalDue } : {}),
+        },
+      });
+      return outcome(result, "Förlängningen är registrerad.");
+    }
+    case "terminate": {
+      requirePermission(can, "partnership.terminate");
+      const parsed = parseForm(terminateSchema, values);
+      if (!parsed.ok) return failed(parsed);
+      const finalDue = parsed.data.terminationFinalReportDueDate;
+      const result = await decide({
+        user,
+        caseId,
+        expectedRevision,
+        command: {
+          type: "TERMINATE",
+          reason: parsed.data.reason,
+          effectiveDate: parsed.data.effectiveDate,
+          ...(finalDue ? { finalReportDueDate: finalDue } : {}),
+        },
+      });
+      return outcome(result, "Beslutet om att överenskommelsen upphör är registrerat. Föreningen ska nu lämna slutrapport.");
+    }
+    default:
+      return failed(formFailure({}, values, "Okänd knapp. Ladda om sidan och försök igen."));
+  }
+}

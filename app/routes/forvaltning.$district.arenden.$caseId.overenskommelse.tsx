@@ -1,0 +1,190 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AgreementForm } from "../components/partnership/agreement-form";
+import { AgreementView } from "../components/partnership/agreement-view";
+import { CaseSummary } from "../components/partnership/case-summary";
+import { CommentList } from "../components/partnership/comment-list";
+import { ConfirmBox, ErrorSummary, Notice, PlainTextArea } from "../components/partnership/fields";
+import { SignatureList } from "../components/partnership/signature-list";
+import { totalFunding } from "../domain/agreement";
+import { formatKronor } from "../domain/money";
+import { requireDistrictCase } from "../partnership/access.server";
+import { formValuesFromContent, withEmptyRows } from "../partnership/agreement-form";
+import {
+  describeSignatures,
+  listAgreementComments,
+  loadAgreementDraft,
+} from "../partnership/agreement.server";
+import { handleAgreementAction } from "../partnership/agreement-actions.server";
+import { caseContext, caseHeader } from "../partnership/case-context.server";
+import { stockholmDate } from "../utils/time";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Överenskommelse");
+
+const PAGE_PERMISSIONS = ["agreement.draft", "agreement.signForDistrict"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, found, can } = await requireDistrictCase(request, params, PAGE_PERMISSIONS);
+  const draft = await loadAgreementDraft(found.case.id);
+  const context = caseContext(found.case);
+  const district = found.membership;
+  return {
+    base: `/forvaltning/${district.code.toLowerCase()}`,
+    header: caseHeader(found),
+    canDraft: can("agreement.draft"),
+    canSign: can("agreement.signForDistrict"),
+    draft,
+    formValues: withEmptyRows(formValuesFromContent(draft.content)),
+    comments: await listAgreementComments(found.case.id),
+    signatures: await describeSignatures(context.signatures),
+    administrationSigned: context.signatures.administration !== null,
+    signer: { name: user.name, title: user.title, today: stockholmDate(new Date()) },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireDistrictCase(request, params, PAGE_PERMISSIONS);
+  const result = await handleAgreementAction(access, await request.formData());
+  return result.status === 200 ? result.body : data(result.body, { status: result.status });
+}
+
+export default function AgreementPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { header, draft, canDraft, canSign } = loaded;
+  const state = header.state;
+  const drafting = state === "agreement.drafting";
+  const signing = state === "agreement.signing";
+  const form = result?.form ?? {
+    values: loaded.formValues,
+    errors: {},
+    formError: undefined,
+    agreementRevision: draft.revision,
+    key: `saved-${draft.revision}`,
+  };
+  const failureOf = (intent: string) => (result?.intent === intent ? result.failure : undefined);
+  return (
+    <>
+      <h1>Överenskommelse</h1>
+      <CaseSummary base={loaded.base} header={header} />
+      <Notice message={result?.notice} />
+      {drafting && canDraft ? (
+        <section aria-labelledby="draft-heading">
+          <h2 id="draft-heading">Utkast</h2>
+          {draft.prefilled ? (
+            <p className="panel">
+              Utkastet är förifyllt från föreningens senaste ansökan: syfte, målgrupp, period och förvaltningens
+              del av budgeten. Kontrollera uppgifterna och spara.
+            </p>
+          ) : null}
+          <ErrorSummary errors={form.errors} formError={form.formError} />
+          <AgreementForm key={form.key} values={form.values} errors={form.errors} agreementRevision={form.agreementRevision} />
+        </section>
+      ) : draft.prefilled && !drafting ? (
+        <p>Överenskommelsen har inte börjat skrivas.</p>
+      ) : (
+        <AgreementView content={draft.content} />
+      )}
+
+      {drafting && canDraft && !draft.prefilled ? (
+        <section aria-labelledby="send-heading" className="panel">
+          <h2 id="send-heading">Skicka för underskrift</h2>
+          <p>
+            Föreningens firmatecknare och en chef på förvaltningen får ett meddelande om att skriva under. Det är den
+            sparade versionen som skickas, med startdatum, slutdatum och rapportdatum.
+          </p>
+          <ErrorSummary errors={failureOf("send")?.errors} formError={failureOf("send")?.formError} />
+          <Form method="post">
+            <input type="hidden" name="expectedRevision" value={header.revision} />
+            <input type="hidden" name="agreementRevision" value={draft.revision} />
+            <button type="submit" name="intent" value="send">
+              Skicka för underskrift
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {signing || loaded.signatures.length > 0 ? <SignatureList signatures={loaded.signatures} /> : null}
+
+      {signing && canSign && !loaded.administrationSigned ? (
+        <section aria-labelledby="sign-heading" className="panel">
+          <h2 id="sign-heading">Skriv under för förvaltningen</h2>
+          <dl className="facts">
+            <div>
+              <dt>Förening</dt>
+              <dd>{header.organisationName}</dd>
+            </div>
+            <div>
+              <dt>Period</dt>
+              <dd>{`${draft.content.startDate ?? "–"} – ${draft.content.endDate ?? "–"}`}</dd>
+            </div>
+            <div>
+              <dt>Förvaltningens bidrag totalt</dt>
+              <dd>{formatKronor(totalFunding(draft.content))}</dd>
+            </div>
+            <div>
+              <dt>Undertecknas av</dt>
+              <dd>{[loaded.signer.name, loaded.signer.title, loaded.signer.today].filter(Boolean).join(", ")}</dd>
+            </div>
+          </dl>
+          <ErrorSummary errors={failureOf("sign")?.errors} formError={failureOf("sign")?.formError} />
+          <Form method="post" className="stack">
+            <input type="hidden" name="expectedRevision" value={header.revision} />
+            <ConfirmBox
+              name="confirm"
+              label="Jag har läst överenskommelsen och skriver under den för förvaltningen."
+              error={failureOf("sign")?.errors?.confirm}
+            />
+            <div>
+              <button type="submit" name="intent" value="sign">
+                Skriv under
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {signing && canDraft ? (
+        <section aria-labelledby="return-heading">
+          <h2 id="return-heading">Ta tillbaka för ändringar</h2>
+          <p>Underskrifter som redan finns tas bort, och överenskommelsen går att ändra igen.</p>
+          <ErrorSummary errors={failureOf("return")?.errors} formError={failureOf("return")?.formError} />
+          <Form method="post" className="stack">
+            <input type="hidden" name="expectedRevision" value={header.revision} />
+            <PlainTextArea name="comment" label="Vad behöver ändras?" error={failureOf("return")?.errors?.comment} rows={3} />
+            <div>
+              <button type="submit" name="intent" value="return" className="secondary">
+                Ta tillbaka för ändringar
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="comments-heading">
+        <h2 id="comments-heading">Kommentarer</h2>
+        <CommentList comments={loaded.comments} />
+        {canDraft && (drafting || signing) ? (
+          <>
+            <ErrorSummary errors={failureOf("comment")?.errors} formError={failureOf("comment")?.formError} />
+            <Form method="post" className="stack" key={result?.notice ?? "comment"}>
+              <PlainTextArea
+                name="body"
+                label="Ny kommentar till föreningen"
+                error={failureOf("comment")?.errors?.body}
+                defaultValue={(failureOf("comment")?.values?.body as string | undefined) ?? ""}
+                rows={3}
+              />
+              <div>
+                <button type="submit" name="intent" value="comment" className="secondary">
+                  Skicka kommentaren
+                </button>
+              </div>
+            </Form>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaseSummary } from "../components/partnership/case-summary";
+import { ErrorSummary, Notice } from "../components/partnership/fields";
+import { userActor } from "../cases/case-roles";
+import { transitionCase } from "../cases/transition.server";
+import { requireDistrictCase, requirePermission } from "../partnership/access.server";
+import { caseContext, caseHeader } from "../partnership/case-context.server";
+import { findRenegotiation, loadFinalReport } from "../partnership/final-report.server";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Slutrapport");
+
+const COMMITMENT: Record<string, string> = { yes: "Ja", partly: "Delvis", no: "Nej" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { found, can } = await requireDistrictCase(request, params, ["case.view"]);
+  const context = caseContext(found.case);
+  return {
+    base: `/forvaltning/${found.membership.code.toLowerCase()}`,
+    header: caseHeader(found),
+    canAssess: can("case.assess"),
+    report: await loadFinalReport(found.case.id),
+    finalApproval: context.finalApproval,
+    renegotiate: context.finalStatement?.renegotiate ?? null,
+    termination: context.termination,
+    renegotiation: await findRenegotiation(found.case.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, found, can } = await requireDistrictCase(request, params, ["case.view"]);
+  requirePermission(can, "case.assess");
+  const form = await request.formData();
+  const result = await transitionCase({
+    caseId: found.case.id,
+    command: { type: "START_FINAL_ASSESSMENT" },
+    actor: userActor(user),
+    expectedRevision: Number(form.get("expectedRevision")),
+  });
+  if (result.ok) return { ok: true as const, message: "Du har börjat bedöma slutrapporten." };
+  return data({ ok: false as const, message: result.message }, { status: result.kind === "conflict" ? 409 : 400 });
+}
+
+function Text({ label, value }: { label: string; value: string | undefined }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd className="prewrap">{value && value.trim() !== "" ? value : "–"}</dd>
+    </div>
+  );
+}
+
+export default function FinalReportPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { header, report } = loaded;
+  const state = header.state;
+  const statementPath = `${loaded.base}/arenden/${header.id}/utlatande?skede=slutrapport`;
+  const assessing = state === "finalReport.assessment" || state.startsWith("finalReport.attestation") || state === "finalReport.awaitingBoard";
+  return (
+    <>
+      <h1>Slutrapport</h1>
+      <CaseSummary base={loaded.base} header={header} />
+      <Notice message={result?.ok ? result.message : null} />
+      {loaded.termination ? (
+        <p>{`Överenskommelsen upphörde i förtid ${loaded.termination.effectiveDate}: ${loaded.termination.reason}`}</p>
+      ) : null}
+      {!report ? (
+        <p>Föreningen har inte lämnat slutrapporten än.</p>
+      ) : (
+        <>
+          <p className="hint">{`Version ${report.version}${report.submittedAt ? `, inskickad ${report.submittedAt.slice(0, 10)}` : ""}`}</p>
+          <h2>Måluppfyllelse och avvikelser</h2>
+          <dl className="facts stacked">
+            <Text label="Måluppfyllelse" value={report.content.goalFulfilment} />
+            <Text label="Avvikelser i tid" value={report.content.timeDeviations} />
+            <Text label="Avvikelser i budget" value={report.content.budgetDeviations} />
+          </dl>
+          <h2>Parternas åtaganden</h2>
+          <dl className="facts stacked">
+            <Text
+              label="Har föreningen uppfyllt sina åtaganden?"
+              value={[COMMITMENT[report.content.associationCommitmentsMet ?? ""], report.content.associationCommitmentsComment].filter(Boolean).join(". ")}
+            />
+            <Text
+              label="Har förvaltningen uppfyllt sina åtaganden?"
+              value={[COMMITMENT[report.content.administrationCommitmentsMet ?? ""], report.content.administrationCommitmentsComment].filter(Boolean).join(". ")}
+            />
+          </dl>
+          <h2>Lärdomar</h2>
+          <p className="prewrap">{report.content.lessonsLearned?.trim() || "–"}</p>
+        </>
+      )}
+
+      {state === "finalReport.submitted" && loaded.canAssess ? (
+        <section aria-labelledby="assess-heading" className="panel">
+          <h2 id="assess-heading">Bedöm slutrapporten</h2>
+          <p>När du börjar bedöma skriver du ett tjänsteutlåtande om slutrapporten, med förslag om partnerskapet ska omförhandlas.</p>
+          <ErrorSummary formError={result && !result.ok ? result.message : undefined} />
+          <Form method="post">
+            <input type="hidden" name="expectedRevision" value={header.revision} />
+            <button type="submit">Börja bedöma</button>
+          </Form>
+        </section>
+      ) : null}
+      {assessing ? (
+        <p>
+          <Link to={statementPath}>Tjänsteutlåtande om slutrapporten</Link>
+        </p>
+      ) : null}
+      {loaded.finalApproval ? (
+        <section aria-labelledby="outcome-heading" className="panel success">
+          <h2 id="outcome-heading">Nämndens beslut</h2>
+          <p>{`Nämnden godkände slutrapporten ${loaded.finalApproval.meetingDate}, ${loaded.finalApproval.paragraph}.`}</p>
+          <p>{loaded.renegotiate ? "Partnerskapet ska omförhandlas." : "Partnerskapet omförhandlas inte."}</p>
+          {loaded.renegotiation ? (
+            <p>
+              <Link to={`${loaded.base}/arenden/${loaded.renegotiation.id}`}>
+                {`Det nya ärendet: ${loaded.renegotiation.title}${loaded.renegotiation.diaryNumber ? ` (${loaded.renegotiation.diaryNumber})` : ""}`}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * The förvaltning's side of a partnership in Chromium: the agreement is drafted, sent for signing and,
+ * after the förening's signature (driven on the same database), signed by a chef; a yearly report is
+ * reviewed and approved. axe checks every page on the way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { cases, reports } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../db/demo-data";
+import { setupPortal } from "../support/portal";
+import { accessibilityViolations, hasChromium, launchBrowser, logInThroughForm, waitForHeading } from "../support/browser";
+import { AGREEMENT, caseAfter, insertPeriodReport, run, stepIndex } from "../integration/forvaltning-agreement-fixtures";
+
+describe.skipIf(!hasChromium)("the förvaltning's partnership pages in the browser", () => {
+  const portal = setupPortal();
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const world = () => ({ organisationIds: portal.organisationIds, districtIds: portal.districtIds });
+  const stateOf = async (caseId: string) => (await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!.state;
+
+  async function signedIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await logInThroughForm(page, portal.server.origin, email, DEMO_PASSWORD);
+    return page;
+  }
+
+  it("drafts the agreement, sends it for signing, and a chef signs after the förening", async () => {
+    const { caseId, cast } = await caseAfter(portal.db, world(), stepIndex("send for signing"));
+    const path = `${portal.server.origin}/forvaltning/rk/arenden/${caseId}/overenskommelse`;
+
+    const caseworker = await signedIn("handlaggare@demo.example");
+    await caseworker.goto(path);
+    await waitForHeading(caseworker, "Överenskommelse");
+    expect(await accessibilityViolations(caseworker)).toEqual([]);
+    await expect(caseworker.getByLabel("Syfte och mål").inputValue()).resolves.toContain("läxhjälp och idrott");
+    await expect(caseworker.locator(".total").textContent()).resolves.toContain("250 000 kr");
+
+    await caseworker.getByLabel("Mål 1", { exact: true }).fill("Andel deltagare som upplever en ökad framtidstro");
+    await caseworker.getByLabel("Målvärde för mål 1").fill("55 %");
+    await caseworker.getByLabel("Rapport 1 lämnas senast").fill("2025-09-30");
+    await caseworker.getByRole("button", { name: "Lägg till rad för ett rapportdatum till" }).click();
+    await caseworker.getByLabel("Rapport 2 lämnas senast").fill("2026-03-31");
+    // What was typed before the row was added is still there.
+    await expect(caseworker.getByLabel("Målvärde för mål 1").inputValue()).resolves.toBe("55 %");
+    await caseworker.getByRole("radio", { name: "Ja" }).check();
+    await caseworker.getByLabel("Belopp i kronor, rad 1").fill("300 000");
+    await expect(caseworker.locator(".total").textContent()).resolves.toContain("300 000 kr");
+    await caseworker.getByRole("button", { name: "Spara utkastet" }).click();
+    await caseworker.getByText("Utkastet är sparat.").waitFor();
+    expect(await accessibilityViolations(caseworker)).toEqual([]);
+
+    await caseworker.getByRole("button", { name: "Skicka för underskrift" }).click();
+    await caseworker.getByText("Överenskommelsen är skickad för underskrift.").waitFor();
+    expect(await stateOf(caseId)).toBe("agreement.signing");
+    expect(await accessibilityViolations(caseworker)).toEqual([]);
+
+    await run(caseId, { type: "SIGN" }, cast.signatory, "2025-04-05");
+
+    const chef = await signedIn("avdelningschef@demo.example");
+    await chef.goto(path);
+    await waitForHeading(chef, "Överenskommelse");
+    expect(await accessibilityViolations(chef)).toEqual([]);
+    await chef.getByRole("button", { name: "Skriv under" }).click();
+    await chef.getByText("Kryssa i att du har läst överenskommelsen").first().waitFor();
+    await chef.getByLabel("Jag har läst överenskommelsen och skriver under den för förvaltningen.").check();
+    await chef.getByRole("button", { name: "Skriv under" }).click();
+    await chef.getByText("Båda parter har skrivit under och överenskommelsen gäller.").waitFor();
+    await chef.getByText("Underskrivet av Alva Avdelningschef, Avdelningschef", { exact: false }).waitFor();
+    expect(await accessibilityViolations(chef)).toEqual([]);
+    expect(await stateOf(caseId)).toBe("followUp.reportDue");
+    await caseworker.context().close();
+    await chef.context().close();
+  });
+
+  it("reviews and approves a yearly report with the förvaltning's view of the mervärde", async () => {
+    const { caseId, cast } = await caseAfter(portal.db, world(), stepIndex("first report"), { agreement: AGREEMENT });
+    await insertPeriodReport(portal.db, caseId, 0);
+    await run(caseId, { type: "SUBMIT_REPORT" }, cast.applicant, "2025-09-25");
+
+    const caseworker = await signedIn("handlaggare@demo.example");
+    await caseworker.goto(`${portal.server.origin}/forvaltning/rk/arenden/${caseId}/uppfoljning`);
+    await waitForHeading(caseworker, "Uppföljning");
+    expect(await accessibilityViolations(caseworker)).toEqual([]);
+    await caseworker.getByRole("button", { name: "Godkänn rapporten" }).click();
+    await caseworker.getByText("Skriv förvaltningens bedömning av mervärdet.").first().waitFor();
+    await caseworker.getByLabel("Förvaltningens bedömning av mervärdet").fill("Föreningen når unga som vi inte når.");
+    await caseworker.getByRole("button", { name: "Godkänn rapporten" }).click();
+    await caseworker.getByText("Rapporten är godkänd.").waitFor();
+    expect(await accessibilityViolations(caseworker)).toEqual([]);
+    expect(await stateOf(caseId)).toBe("followUp.reportDue");
+    const [report] = await portal.db.select().from(reports).where(and(eq(reports.caseId, caseId), eq(reports.periodIndex, 0)));
+    expect(report!.review).toEqual({ addedValue: "Föreningen når unga som vi inte når." });
+
+    await caseworker.goto(`${portal.server.origin}/forvaltning/rk/arenden/${caseId}/slutrapport`);
+    await waitForHeading(caseworker, "Slutrapport");
+    expect(await accessibilityViolations(caseworker)).toEqual([]);
+    await caseworker.context().close();
+  });
+
+  it("has no axe violations on the calls page", async () => {
+    const admin = await signedIn("admin@demo.example");
+    await admin.goto(`${portal.server.origin}/forvaltning/rk/utlysningar`);
+    await waitForHeading(admin, "Utlysningar och prioriterade områden");
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.goto(`${portal.server.origin}/forvaltning/rk/personal`);
+    await waitForHeading(admin, "Personal och roller");
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.context().close();
+  });
+});

@@ -1,0 +1,99 @@
+/** The slutrapport on the förvaltning's side: read it, start the assessment, see the outcome. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { cases, reports } from "../../db/schema";
+import { LIFECYCLE } from "../../db/case-factory";
+import { setupPortal } from "../support/portal";
+import { textOf, type Visitor } from "../support/visitor";
+import { caseAfter, run, stepIndex } from "./forvaltning-agreement-fixtures";
+
+const portal = setupPortal();
+const SUBMITTED = stepIndex("final assessment");
+const LOGINS = {
+  caseworker: "handlaggare@demo.example",
+  coordinator: "samordnare@demo.example",
+  association: "forening@demo.example",
+  otherDistrict: "handlaggare.jarva@demo.example",
+} as const;
+type Who = keyof typeof LOGINS;
+const as = {} as Record<Who | "anonymous", Visitor>;
+
+beforeAll(async () => {
+  as.anonymous = portal.visitor();
+  for (const [who, email] of Object.entries(LOGINS)) {
+    const visitor = portal.visitor();
+    expect((await visitor.logIn(email)).status).toBe(302);
+    as[who as Who] = visitor;
+  }
+});
+
+const page = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/slutrapport`;
+const caseRow = async (caseId: string) => (await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!;
+
+async function submittedFinalReport() {
+  const world = await caseAfter(portal.db, { organisationIds: portal.organisationIds, districtIds: portal.districtIds }, SUBMITTED);
+  await portal.db.insert(reports).values({
+    caseId: world.caseId,
+    kind: "final",
+    status: "submitted",
+    submittedAt: new Date(),
+    content: {
+      goalFulfilment: "Målet om ökad framtidstro nåddes: 70 % mot 55 %.",
+      timeDeviations: "Starten blev en månad sen.",
+      budgetDeviations: "Lokalkostnaden blev lägre.",
+      associationCommitmentsMet: "yes",
+      administrationCommitmentsMet: "partly",
+      administrationCommitmentsComment: "Samordnaren byttes ut under året.",
+      lessonsLearned: "Gemensam workshop gav nya idéer.",
+    },
+  });
+  return world;
+}
+
+describe("the final report page", () => {
+  let caseId: string;
+  beforeAll(async () => {
+    ({ caseId } = await submittedFinalReport());
+  });
+
+  it.each([
+    ["anonymous", 302],
+    ["association", 403],
+    ["otherDistrict", 403],
+    ["coordinator", 200],
+    ["caseworker", 200],
+  ] as const)("GET by %s answers %i", async (who, status) => {
+    expect((await as[who].get(page(caseId))).status).toBe(status);
+  });
+
+  it.each(["association", "otherDistrict", "coordinator"] as const)("refuses START_FINAL_ASSESSMENT posted by %s", async (who) => {
+    const before = await caseRow(caseId);
+    expect((await as[who].post(page(caseId), { expectedRevision: String(before.revision) })).status).toBe(403);
+    expect((await caseRow(caseId)).state).toBe("finalReport.submitted");
+  });
+
+  it("shows the report read-only and starts the assessment, then links to the statement", async () => {
+    const text = textOf(await (await as.caseworker.get(page(caseId))).text());
+    expect(text).toContain("Målet om ökad framtidstro nåddes: 70 % mot 55 %.");
+    expect(text).toContain("Har förvaltningen uppfyllt sina åtaganden? Delvis. Samordnaren byttes ut under året.");
+    expect(text).toContain("Gemensam workshop gav nya idéer.");
+    const started = await as.caseworker.post(page(caseId), { expectedRevision: String((await caseRow(caseId)).revision) });
+    expect(started.status).toBe(200);
+    expect((await caseRow(caseId)).state).toBe("finalReport.assessment");
+    const html = await (await as.caseworker.get(page(caseId))).text();
+    expect(html).toContain(`/forvaltning/rk/arenden/${caseId}/utlatande?skede=slutrapport`);
+  });
+
+  it("shows the nämnd's approval and links to the renegotiated case", async () => {
+    const { caseId: id, cast, caseworker } = await submittedFinalReport();
+    await run(id, { type: "START_FINAL_ASSESSMENT" }, caseworker, "2026-06-20");
+    await run(id, { type: "SUBMIT_FOR_ATTESTATION", renegotiate: true }, caseworker, "2026-08-01");
+    for (const step of LIFECYCLE.slice(stepIndex("head of unit attests final"))) await run(id, step.command, cast[step.actor], step.day);
+    expect((await caseRow(id)).state).toBe("closed");
+    const [next] = await portal.db.select().from(cases).where(eq(cases.previousCaseId, id));
+    const html = await (await as.caseworker.get(page(id))).text();
+    expect(textOf(html)).toContain("Nämnden godkände slutrapporten 2026-09-15, § 7.");
+    expect(textOf(html)).toContain("Partnerskapet ska omförhandlas.");
+    expect(html).toContain(`/forvaltning/rk/arenden/${next!.id}`);
+  });
+});
