@@ -112,7 +112,10 @@ export function ValidatedForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const element = event.currentTarget;
-    void form.handleSubmit(() => submit(element, { method: "post", action }))(event);
+    // Submitting the pressed button keeps its name and value (an `intent`), as a plain post would.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const target = submitter instanceof HTMLButtonElement ? submitter : element;
+    void form.handleSubmit(() => submit(target, { method: "post", action }))(event);
   }
 
   return (
