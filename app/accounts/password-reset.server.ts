@@ -4,7 +4,10 @@ import { getDb } from "../../db/client";
 import { passwordResetEmail } from "../../emails/accounts";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessionsOf } from "../auth/session.server";
-import { consumeToken, issueToken, peekToken } from "../auth/tokens.server";
+import { consumeToken, issueToken, peekToken, type TokenPurpose } from "../auth/tokens.server";
+
+/** Links that let a person choose a password: a reset, or an invitation from a förvaltning or a förening. */
+export type PasswordLinkPurpose = Extract<TokenPurpose, "password_reset" | "staff_invitation" | "organisation_invitation">;
 import { announceDemoMail, enqueueEmail } from "../mail/outbox.server";
 import { appUrl } from "../utils/config.server";
 
@@ -23,7 +26,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
   if (sent) announceDemoMail(sent.message, sent.link);
 }
 
-export async function isUsablePasswordToken(token: string, purpose: "password_reset" | "staff_invitation") {
+export async function isUsablePasswordToken(token: string, purpose: PasswordLinkPurpose) {
   const db = await getDb();
   return (await peekToken(db, token, purpose)) !== null;
 }
@@ -34,7 +37,7 @@ export async function isUsablePasswordToken(token: string, purpose: "password_re
  */
 export async function setPasswordWithToken(
   token: string,
-  purpose: "password_reset" | "staff_invitation",
+  purpose: PasswordLinkPurpose,
   password: string,
 ): Promise<string | null> {
   const db = await getDb();

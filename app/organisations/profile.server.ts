@@ -1,23 +1,78 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { organisationMemberships, organisations, users } from "../../db/schema";
 import { getDb } from "../../db/client";
-import type { OrganisationRole } from "../auth/roles";
+import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors";
+import { ORGANISATION_ROLES, type OrganisationRole } from "../auth/roles";
+import { parseOrganisationNumber } from "../domain/organisation-number";
+import type { FieldErrors } from "../utils/forms";
+import type { OrganisationProfileInput } from "./schemas";
 
 export async function getOrganisationProfile(organisationId: string) {
   const db = await getDb();
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!organisation) return null;
   const rows = await db
-    .select({ userId: users.id, name: users.name, email: users.email, role: organisationMemberships.role })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      active: users.passwordHash,
+      role: organisationMemberships.role,
+    })
     .from(organisationMemberships)
     .innerJoin(users, eq(users.id, organisationMemberships.userId))
     .where(eq(organisationMemberships.organisationId, organisationId))
     .orderBy(users.name);
-  const members = new Map<string, { name: string; email: string; roles: OrganisationRole[] }>();
+  const members = new Map<string, { userId: string; name: string; email: string; active: boolean; roles: OrganisationRole[] }>();
   for (const row of rows) {
-    const member = members.get(row.userId) ?? { name: row.name, email: row.email, roles: [] };
+    const member = members.get(row.userId) ?? {
+      userId: row.userId,
+      name: row.name,
+      email: row.email,
+      active: row.active !== null,
+      roles: [],
+    };
     member.roles.push(row.role);
+    member.roles.sort((a, b) => ORGANISATION_ROLES.indexOf(a) - ORGANISATION_ROLES.indexOf(b));
     members.set(row.userId, member);
   }
   return { organisation, members: [...members.values()] };
+}
+
+const TAKEN = "En annan förening i portalen har redan det organisationsnumret. Kontrollera siffrorna.";
+
+/** Saves the profile; an organisationsnummer another förening already has is refused at the field. */
+export async function updateOrganisationProfile(
+  organisationId: string,
+  input: OrganisationProfileInput,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const parsed = parseOrganisationNumber(input.organisationNumber);
+  if (!parsed.ok) return { ok: false, errors: { organisationNumber: parsed.message } };
+  const db = await getDb();
+  const [other] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.organisationNumber, parsed.value), ne(organisations.id, organisationId)));
+  if (other) return { ok: false, errors: { organisationNumber: TAKEN } };
+  const blank = (v: string | undefined) => (v?.trim() ? v.trim() : null);
+  try {
+    await db
+      .update(organisations)
+      .set({
+        name: input.name,
+        organisationNumber: parsed.value,
+        email: input.email,
+        phone: blank(input.phone),
+        streetAddress: blank(input.streetAddress),
+        postalCode: input.postalCode?.trim() ? input.postalCode.replace(/^(\d{3}) ?(\d{2})$/, "$1 $2") : null,
+        city: blank(input.city),
+        updatedAt: new Date(),
+      })
+      .where(eq(organisations.id, organisationId));
+  } catch (error) {
+    // Two föreningar saving the same number at once: the unique index decides.
+    if (pgErrorCode(error) === UNIQUE_VIOLATION) return { ok: false, errors: { organisationNumber: TAKEN } };
+    throw error;
+  }
+  return { ok: true };
 }

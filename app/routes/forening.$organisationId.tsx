@@ -1,64 +1,109 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import * as z from "zod/mini";
 import { requireOrganisationMember, requireUser } from "../auth/current-user.server";
-import { getOrganisationProfile } from "../organisations/profile.server";
+import { rolesGrant } from "../auth/permissions";
+import { getOrganisationProfile, updateOrganisationProfile } from "../organisations/profile.server";
+import { organisationProfileSchema } from "../organisations/schemas";
 import { rolesText } from "../components/roles";
-import { TableWrap } from "../components/table-wrap";
+import { TextField, ValidatedForm } from "../components/form";
+import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 
 const Params = z.object({ organisationId: z.uuid() });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.organisation.name ?? "Förening");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+function organisationIdOf(params: LoaderFunctionArgs["params"]) {
   const parsed = Params.safeParse(params);
   if (!parsed.success) throw new Response("Not found", { status: 404 });
-  requireOrganisationMember(user, parsed.data.organisationId, "organisation.view");
-  const profile = await getOrganisationProfile(parsed.data.organisationId);
+  return parsed.data.organisationId;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const organisationId = organisationIdOf(params);
+  const membership = requireOrganisationMember(user, organisationId, "organisation.view");
+  const profile = await getOrganisationProfile(organisationId);
   if (!profile) throw new Response("Not found", { status: 404 });
-  return profile;
+  return { ...profile, canEdit: rolesGrant(membership.roles, "organisation.edit") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const organisationId = organisationIdOf(params);
+  requireOrganisationMember(user, organisationId, "organisation.edit");
+  const values = formDataToObject(await request.formData());
+  const parsed = parseForm(organisationProfileSchema, values);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const saved = await updateOrganisationProfile(organisationId, parsed.data);
+  if (!saved.ok) return data(formFailure(saved.errors, values), { status: 400 });
+  throw redirect(`/forening/${organisationId}?sparad=1`);
 }
 
 export default function OrganisationProfilePage() {
-  const { organisation, members } = useLoaderData<typeof loader>();
+  const { organisation, members, canEdit } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const address = [organisation.streetAddress, [organisation.postalCode, organisation.city].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
   return (
     <>
       <h1>{organisation.name}</h1>
-      <dl>
-        <dt>Organisationsnummer</dt>
-        <dd>{organisation.organisationNumber}</dd>
-        <dt>E-post</dt>
-        <dd>{organisation.email}</dd>
-        {organisation.phone ? (
-          <>
-            <dt>Telefon</dt>
-            <dd>{organisation.phone}</dd>
-          </>
-        ) : null}
-      </dl>
+      {search.get("sparad") && !failure ? (
+        <div className="panel success" role="status">
+          <p>Uppgifterna är sparade.</p>
+        </div>
+      ) : null}
+      {canEdit ? (
+        <>
+          <h2>Föreningens uppgifter</h2>
+          <ValidatedForm
+            schema={organisationProfileSchema}
+            failure={failure}
+            defaultValues={{
+              name: organisation.name,
+              organisationNumber: organisation.organisationNumber,
+              streetAddress: organisation.streetAddress ?? "",
+              postalCode: organisation.postalCode ?? "",
+              city: organisation.city ?? "",
+              email: organisation.email,
+              phone: organisation.phone ?? "",
+            }}
+            submitLabel="Spara uppgifterna"
+            pendingLabel="Sparar …"
+          >
+            <TextField name="name" label="Föreningens namn" autoComplete="organization" />
+            <TextField name="organisationNumber" label="Organisationsnummer" hint="Tio siffror, till exempel 802461-9168." inputMode="numeric" />
+            <TextField name="streetAddress" label="Gatuadress (frivilligt)" autoComplete="street-address" />
+            <TextField name="postalCode" label="Postnummer (frivilligt)" inputMode="numeric" autoComplete="postal-code" />
+            <TextField name="city" label="Ort (frivilligt)" autoComplete="address-level2" />
+            <TextField name="email" label="Föreningens e-postadress" type="email" spellCheck={false} />
+            <TextField name="phone" label="Telefon (frivilligt)" type="tel" autoComplete="tel" />
+          </ValidatedForm>
+        </>
+      ) : (
+        <dl className="facts">
+          <dt>Organisationsnummer</dt>
+          <dd>{organisation.organisationNumber}</dd>
+          <dt>Adress</dt>
+          <dd>{address || "–"}</dd>
+          <dt>E-post</dt>
+          <dd>{organisation.email}</dd>
+          <dt>Telefon</dt>
+          <dd>{organisation.phone ?? "–"}</dd>
+        </dl>
+      )}
       <h2>Personer i portalen</h2>
-      <TableWrap label={"Personer i portalen"}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Namn</th>
-              <th scope="col">E-post</th>
-              <th scope="col">Roll</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.email}>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
-                <td>{rolesText(m.roles)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <ul>
+        {members.map((m) => (
+          <li key={m.userId}>{`${m.name}: ${rolesText(m.roles)}`}</li>
+        ))}
+      </ul>
+      <p>
+        <Link to={`/forening/${organisation.id}/personer`}>Se och ändra vilka som finns i portalen för föreningen</Link>
+      </p>
     </>
   );
 }

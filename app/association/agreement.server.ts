@@ -1,0 +1,70 @@
+/** The agreement as the förening meets it: read the draft, comment on it, and sign it. */
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { agreementComments, users } from "../../db/schema";
+import type { CurrentUser } from "../auth/current-user.server";
+import { rolesGrant } from "../auth/permissions";
+import { userActor } from "../cases/case-roles";
+import { transitionCase } from "../cases/transition.server";
+import { stockholmDate } from "../utils/time";
+import { dateOf, loadAgreementContent, userNames, type AssociationCase } from "./case.server";
+
+/** Comments are open while the agreement is being written and signed. */
+export const COMMENT_STATES = ["agreement.drafting", "agreement.signing"];
+
+export async function loadAgreementPage(caseRow: AssociationCase, user: CurrentUser) {
+  const db = await getDb();
+  const agreement = await loadAgreementContent(caseRow.case.id);
+  const comments = await db
+    .select({
+      id: agreementComments.id,
+      side: agreementComments.side,
+      body: agreementComments.body,
+      at: agreementComments.createdAt,
+      authorName: users.name,
+    })
+    .from(agreementComments)
+    .innerJoin(users, eq(users.id, agreementComments.authorId))
+    .where(eq(agreementComments.caseId, caseRow.case.id))
+    .orderBy(asc(agreementComments.createdAt));
+  const { signatures } = caseRow.context;
+  const names = await userNames([signatures.association?.userId, signatures.administration?.userId]);
+  const signer = (s: { userId: string; at: string } | null) =>
+    s ? { name: names.get(s.userId) ?? "Okänd", date: dateOf(s.at)! } : null;
+  return {
+    caseId: caseRow.case.id,
+    title: caseRow.case.title,
+    diaryNumber: caseRow.case.diaryNumber,
+    organisationName: caseRow.organisationName,
+    administrationName: caseRow.administrationName,
+    state: caseRow.case.state,
+    revision: caseRow.case.revision,
+    agreement,
+    terms: caseRow.context.agreement,
+    comments: comments.map((c) => ({ ...c, at: c.at.toISOString() })),
+    canComment: COMMENT_STATES.includes(caseRow.case.state) && rolesGrant(caseRow.membership.roles, "agreement.comment"),
+    signatures: { association: signer(signatures.association), administration: signer(signatures.administration) },
+    mayUserSign: rolesGrant(caseRow.membership.roles, "agreement.signForOrganisation"),
+    userName: user.name,
+    today: stockholmDate(new Date()),
+  };
+}
+
+export async function addAgreementComment(caseRow: AssociationCase, user: CurrentUser, body: string) {
+  if (!COMMENT_STATES.includes(caseRow.case.state)) {
+    return { ok: false as const, message: "Det går inte att kommentera överenskommelsen nu. Den är redan klar." };
+  }
+  const db = await getDb();
+  await db.insert(agreementComments).values({ caseId: caseRow.case.id, authorId: user.id, side: "association", body });
+  return { ok: true as const };
+}
+
+/** The firmatecknare's signature; the workflow refuses anyone without signing rights. */
+export async function signAgreement(caseRow: AssociationCase, user: CurrentUser, expectedRevision?: number) {
+  return transitionCase({
+    caseId: caseRow.case.id,
+    command: { type: "SIGN" },
+    actor: userActor(user),
+    expectedRevision,
+  });
+}

@@ -1,0 +1,43 @@
+/** Forms of the förening's own profile and people; shared by the browser and the actions. */
+import * as z from "zod/mini";
+import { organisationNumberField } from "../accounts/schemas";
+
+const required = (message: string, max = 200) =>
+  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
+const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`)));
+const email = (empty: string) =>
+  z.string(empty).check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(1, empty),
+    z.maxLength(254, "E-postadressen är för lång."),
+    z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, "Skriv en e-postadress i formatet namn@exempel.se."),
+  );
+
+export const organisationProfileSchema = z.object({
+  name: required("Skriv föreningens namn."),
+  organisationNumber: organisationNumberField,
+  streetAddress: optional(200),
+  postalCode: z.optional(
+    z.string().check(z.trim(), z.regex(/^(\d{3} ?\d{2})?$/, "Skriv postnumret med fem siffror, till exempel 164 40.")),
+  ),
+  city: optional(100),
+  email: email("Skriv föreningens e-postadress."),
+  phone: z.optional(
+    z.string().check(z.trim(), z.regex(/^[\d\s()+-]{0,30}$/, "Skriv telefonnumret med siffror, till exempel 08-123 456 78.")),
+  ),
+});
+export type OrganisationProfileInput = z.infer<typeof organisationProfileSchema>;
+
+const roles = z
+  .array(z.enum(["contact_person", "signatory"], "Välj en roll i listan."))
+  .check(z.minLength(1, "Välj minst en roll."));
+
+export const inviteMemberSchema = z.object({
+  name: required("Skriv personens namn."),
+  email: email("Skriv personens e-postadress."),
+  roles,
+});
+
+export const changeRolesSchema = z.object({ userId: z.uuid("Personen finns inte."), roles });
+export const removeMemberSchema = z.object({ userId: z.uuid("Personen finns inte.") });

@@ -1,0 +1,173 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import * as z from "zod/mini";
+import { requireOrganisationMember, requireUser } from "../auth/current-user.server";
+import { rolesGrant } from "../auth/permissions";
+import { ORGANISATION_ROLES, ROLE_LABELS } from "../auth/roles";
+import { CheckboxGroup, HiddenField, TextField, ValidatedForm } from "../components/form";
+import { rolesText } from "../components/roles";
+import { TableWrap } from "../components/table-wrap";
+import { inviteOrganisationMember, removeMember, setMemberRoles } from "../organisations/members.server";
+import { getOrganisationProfile } from "../organisations/profile.server";
+import { changeRolesSchema, inviteMemberSchema, removeMemberSchema } from "../organisations/schemas";
+import { formDataToObject, formFailure, parseForm } from "../utils/forms";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction = () => pageTitle("Personer i föreningen");
+
+const Params = z.object({ organisationId: z.uuid() });
+function organisationIdOf(params: LoaderFunctionArgs["params"]) {
+  const parsed = Params.safeParse(params);
+  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  return parsed.data.organisationId;
+}
+
+const ROLE_OPTIONS = ORGANISATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const ROLE_HINT = "Kontaktpersonen sköter ansökan och rapporter. Firmatecknaren får skriva under överenskommelsen.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const organisationId = organisationIdOf(params);
+  const membership = requireOrganisationMember(user, organisationId, "organisation.view");
+  const profile = await getOrganisationProfile(organisationId);
+  if (!profile) throw new Response("Not found", { status: 404 });
+  return {
+    organisationId,
+    organisationName: profile.organisation.name,
+    members: profile.members,
+    canManage: rolesGrant(membership.roles, "organisation.inviteMember"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const organisationId = organisationIdOf(params);
+  requireOrganisationMember(user, organisationId, "organisation.inviteMember");
+  const values = formDataToObject(await request.formData(), ["roles"]);
+  const back = `/forening/${organisationId}/personer`;
+  if (values.intent === "roles") {
+    const parsed = parseForm(changeRolesSchema, values);
+    if (!parsed.ok) return data({ ...parsed, intent: "roles" }, { status: 400 });
+    const result = await setMemberRoles(organisationId, parsed.data.userId, parsed.data.roles);
+    if (!result.ok) return data({ ...formFailure({}, values, result.message), intent: "roles" }, { status: 400 });
+    throw redirect(`${back}?roller=1`);
+  }
+  if (values.intent === "remove") {
+    const parsed = parseForm(removeMemberSchema, values);
+    if (!parsed.ok) return data({ ...parsed, intent: "remove" }, { status: 400 });
+    const result = await removeMember(organisationId, parsed.data.userId);
+    if (!result.ok) return data({ ...formFailure({}, values, result.message), intent: "remove" }, { status: 400 });
+    throw redirect(`${back}?borttagen=1`);
+  }
+  const parsed = parseForm(inviteMemberSchema, values);
+  if (!parsed.ok) return data({ ...parsed, intent: "invite" }, { status: 400 });
+  const { invited } = await inviteOrganisationMember({ organisationId, invitedBy: user.name, ...parsed.data });
+  throw redirect(`${back}?${invited ? "inbjuden" : "tillagd"}=${encodeURIComponent(parsed.data.email)}`);
+}
+
+export default function MembersPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const status = search.get("inbjuden")
+    ? `En inbjudan har skickats till ${search.get("inbjuden")}.`
+    : search.get("tillagd")
+      ? `${search.get("tillagd")} har redan ett konto och har fått de valda rollerna.`
+      : search.get("roller")
+        ? "Rollerna är ändrade."
+        : search.get("borttagen")
+          ? "Personen är borttagen från föreningen."
+          : null;
+  const memberError = result && result.intent !== "invite" ? result.formError ?? Object.values(result.errors)[0] : null;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/forening/${page.organisationId}`}>{page.organisationName}</Link>
+      </p>
+      <h1>Personer i föreningen</h1>
+      {status && !result ? (
+        <div className="panel success" role="status">
+          <p>{status}</p>
+        </div>
+      ) : null}
+      {memberError ? (
+        <div className="error-summary" role="alert">
+          <p>{memberError}</p>
+        </div>
+      ) : null}
+      <p>{ROLE_HINT}</p>
+      <TableWrap label="Personer i föreningen">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Namn</th>
+              <th scope="col">Roller</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.members.map((m) => (
+              <tr key={m.userId}>
+                <td>
+                  {m.name}
+                  <br />
+                  <span className="hint">{m.email}</span>
+                </td>
+                <td>{rolesText(m.roles)}</td>
+                <td>{m.active ? "Aktiv" : "Inbjuden"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      {page.canManage ? (
+        <>
+          <h2>Ändra roller eller ta bort</h2>
+          {page.members.map((m) => (
+            <section key={m.userId} className="repeat-row" aria-label={m.name}>
+              <Form method="post" className="stack">
+                <input type="hidden" name="intent" value="roles" />
+                <input type="hidden" name="userId" value={m.userId} />
+                <fieldset>
+                  <legend>{`Roller för ${m.name}`}</legend>
+                  {ROLE_OPTIONS.map((o) => (
+                    <div className="checkbox" key={o.value}>
+                      <input
+                        type="checkbox"
+                        id={`roles-${m.userId}-${o.value}`}
+                        name="roles"
+                        value={o.value}
+                        defaultChecked={m.roles.includes(o.value)}
+                      />
+                      <label htmlFor={`roles-${m.userId}-${o.value}`}>{o.label}</label>
+                    </div>
+                  ))}
+                </fieldset>
+                <div>
+                  <button type="submit">{`Spara roller för ${m.name}`}</button>
+                </div>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="userId" value={m.userId} />
+                <button type="submit" className="secondary">{`Ta bort ${m.name} från föreningen`}</button>
+              </Form>
+            </section>
+          ))}
+          <h2>Bjud in en person</h2>
+          <ValidatedForm
+            schema={inviteMemberSchema}
+            failure={result && result.intent === "invite" ? result : null}
+            defaultValues={{ roles: ["contact_person"] }}
+            submitLabel="Skicka inbjudan"
+          >
+            <HiddenField name="intent" value="invite" />
+            <TextField name="name" label="Namn" autoComplete="off" />
+            <TextField name="email" label="E-postadress" type="email" autoComplete="off" spellCheck={false} />
+            <CheckboxGroup name="roles" legend="Roller" hint={ROLE_HINT} options={ROLE_OPTIONS} />
+          </ValidatedForm>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+/** The förening's own profile and its people: validation, uniqueness, invitations, roles, removal. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { organisationMemberships, organisations, users } from "../../db/schema";
+import { createOrganisationUser } from "../../db/factories";
+import { linkIn, setupPortal } from "../support/portal";
+import { textOf, type Visitor } from "../support/visitor";
+
+const portal = setupPortal();
+const visitors = {} as Record<"contact" | "iogt" | "staff" | "anonymous" | "signatoryOnly", Visitor>;
+let fryshuset: string;
+
+async function loggedIn(email: string) {
+  const visitor = portal.visitor();
+  expect((await visitor.logIn(email)).status).toBe(302);
+  return visitor;
+}
+
+beforeAll(async () => {
+  fryshuset = portal.organisationIds.get("Fryshuset")!;
+  visitors.anonymous = portal.visitor();
+  visitors.contact = await loggedIn("forening@demo.example");
+  visitors.iogt = await loggedIn("iogt@demo.example");
+  visitors.staff = await loggedIn("handlaggare@demo.example");
+  await createOrganisationUser(portal.db, { organisationId: fryshuset, roles: ["signatory"], email: "bara.firma@test.example" });
+  visitors.signatoryOnly = await loggedIn("bara.firma@test.example");
+});
+
+const PROFILE = {
+  name: "Fryshuset",
+  organisationNumber: "899900-0303",
+  streetAddress: "Mårbackagatan 19",
+  postalCode: "12343",
+  city: "Farsta",
+  email: "info@fryshuset.example",
+  phone: "08-691 76 00",
+};
+const orgRow = async () => (await portal.db.select().from(organisations).where(eq(organisations.id, fryshuset)))[0]!;
+
+describe("who may see and change the profile and the people", () => {
+  it("refuses other föreningar, staff and visitors who are not logged in; a firmatecknare may read but not change", async () => {
+    for (const path of [`/forening/${fryshuset}`, `/forening/${fryshuset}/personer`]) {
+      expect((await visitors.iogt.get(path)).status).toBe(403);
+      expect((await visitors.staff.get(path)).status).toBe(403);
+      expect((await visitors.anonymous.get(path)).headers.get("location")).toMatch(/^\/logga-in\?redirectTo=/);
+      expect((await visitors.signatoryOnly.get(path)).status).toBe(200);
+      for (const who of [visitors.iogt, visitors.staff, visitors.signatoryOnly]) {
+        expect((await who.post(path, { ...PROFILE, name: "Kapad", roles: "contact_person", email: "x@y.example" })).status).toBe(403);
+      }
+      expect((await visitors.anonymous.post(path, PROFILE)).status).toBe(302);
+    }
+    expect((await orgRow()).name).toBe("Fryshuset");
+    expect(await portal.db.select().from(users).where(eq(users.email, "x@y.example"))).toHaveLength(0);
+  });
+});
+
+describe("the profile", () => {
+  it("refuses the seed's eleven-digit number at the field and keeps what was typed", async () => {
+    const response = await visitors.contact.post(`/forening/${fryshuset}`, {
+      ...PROFILE,
+      organisationNumber: "8002012-1581",
+      city: "Stockholm City",
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(textOf(html)).toContain("Organisationsnumret ska ha tio siffror");
+    expect(html).toContain('value="8002012-1581"');
+    expect(html).toContain('value="Stockholm City"');
+    expect((await orgRow()).organisationNumber).toBe("899900-0303");
+  });
+
+  it("refuses a number another förening has, with a clear message at the field", async () => {
+    const response = await visitors.contact.post(`/forening/${fryshuset}`, { ...PROFILE, organisationNumber: "802012-1581" });
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("En annan förening i portalen har redan det organisationsnumret");
+    expect((await orgRow()).organisationNumber).toBe("899900-0303");
+  });
+
+  it("saves address, e-mail and phone", async () => {
+    const bad = await visitors.contact.post(`/forening/${fryshuset}`, { ...PROFILE, postalCode: "1234", email: "inte" });
+    expect(bad.status).toBe(400);
+    const text = textOf(await bad.text());
+    expect(text).toContain("Skriv postnumret med fem siffror");
+    expect(text).toContain("Skriv en e-postadress i formatet namn@exempel.se.");
+    const saved = await visitors.contact.post(`/forening/${fryshuset}`, PROFILE);
+    expect(saved.headers.get("location")).toBe(`/forening/${fryshuset}?sparad=1`);
+    expect(await orgRow()).toMatchObject({ streetAddress: "Mårbackagatan 19", postalCode: "123 43", city: "Farsta", phone: "08-691 76 00" });
+  });
+});
+
+describe("people", () => {
+  it("invites a new person, who sets a password and lands on /forening as firmatecknare", async () => {
+    const path = `/forening/${fryshuset}/personer`;
+    const noRole = await visitors.contact.post(path, { intent: "invite", name: "Nils Ny", email: "nils@forening.example" });
+    expect(noRole.status).toBe(400);
+    expect(textOf(await noRole.text())).toContain("Välj minst en roll.");
+
+    const invited = await visitors.contact.post(path, {
+      intent: "invite",
+      name: "Nils Ny",
+      email: "Nils@Forening.example",
+      roles: ["contact_person", "signatory"],
+    });
+    expect(invited.headers.get("location")).toContain("inbjuden=");
+    const list = textOf(await (await visitors.contact.get(path)).text());
+    expect(list).toContain("Nils Ny");
+    expect(list).toContain("Inbjuden");
+    const email = await portal.lastEmailTo("nils@forening.example");
+    expect(email?.subject).toBe("Inbjudan till IOP-portalen – Fryshuset");
+    expect(email?.textBody).toContain("Fatima Förening har bjudit in dig");
+    expect(email?.textBody).toContain("kontaktperson och firmatecknare");
+
+    const link = linkIn(email!.textBody, "/forening-inbjudan/");
+    const nils = portal.visitor();
+    expect(textOf(await (await nils.get(link)).text())).toContain("Du har bjudits in av din förening");
+    const accepted = await nils.post(link, { password: "nils eget lösenord" });
+    expect(accepted.headers.get("location")).toBe("/forening");
+    const home = textOf(await (await nils.get("/forening")).text());
+    expect(home).toContain("Välkommen, Nils Ny");
+    expect(home).toContain("Kontaktperson, Firmatecknare");
+    expect(textOf(await (await portal.visitor().get(link)).text())).toContain("Länken har redan använts");
+  });
+
+  it("adds roles to an existing account without a new invitation", async () => {
+    const before = await portal.lastEmailTo("iogt@demo.example");
+    const added = await visitors.contact.post(`/forening/${fryshuset}/personer`, {
+      intent: "invite",
+      name: "Ingrid",
+      email: "iogt@demo.example",
+      roles: "signatory",
+    });
+    expect(added.headers.get("location")).toContain("tillagd=");
+    expect((await portal.lastEmailTo("iogt@demo.example"))?.id).toBe(before?.id);
+    expect(textOf(await (await visitors.iogt.get(`/forening/${fryshuset}`)).text())).toContain("Fryshuset");
+  });
+
+  it("changes roles and removes people, but never the last kontaktperson", async () => {
+    const { user, organisationId } = await createOrganisationUser(portal.db, { roles: ["contact_person"], email: "ensam@test.example" });
+    const alone = await loggedIn("ensam@test.example");
+    const path = `/forening/${organisationId}/personer`;
+    const demote = await alone.post(path, { intent: "roles", userId: user.id, roles: "signatory" });
+    expect(demote.status).toBe(400);
+    expect(textOf(await demote.text())).toContain("Föreningen måste ha minst en kontaktperson");
+    const remove = await alone.post(path, { intent: "remove", userId: user.id });
+    expect(remove.status).toBe(400);
+
+    const other = await createOrganisationUser(portal.db, { organisationId, roles: ["signatory"], email: "andra@test.example" });
+    expect((await alone.post(path, { intent: "roles", userId: other.user.id, roles: ["contact_person", "signatory"] })).status).toBe(302);
+    const roles = await portal.db
+      .select({ role: organisationMemberships.role })
+      .from(organisationMemberships)
+      .where(and(eq(organisationMemberships.organisationId, organisationId), eq(organisationMemberships.userId, other.user.id)));
+    expect(roles.map((r) => r.role).sort()).toEqual(["contact_person", "signatory"]);
+    // Now there is another kontaktperson, so the first one may leave.
+    expect((await alone.post(path, { intent: "remove", userId: user.id })).status).toBe(302);
+    expect((await alone.get(path)).status).toBe(403);
+  });
+});
