@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors";
 import { ORGANISATION_ROLES, type OrganisationRole } from "../auth/roles";
 import { parseOrganisationNumber } from "../domain/organisation-number";
+import { parsePaymentAccount } from "../domain/payment-account";
 import type { FieldErrors } from "../utils/forms";
 import type { OrganisationProfileInput } from "./schemas";
 
@@ -42,6 +43,15 @@ export async function getOrganisationProfile(organisationId: string) {
 const TAKEN = "En annan förening i portalen har redan det organisationsnumret. Kontrollera siffrorna.";
 
 /** Saves the profile; an organisationsnummer another förening already has is refused at the field. */
+/** The account in canonical form, or none; the schema has already checked the number. */
+function paymentAccount(input: OrganisationProfileInput) {
+  const type = input.paymentAccountType || null;
+  const parsed = type && input.paymentAccountNumber ? parsePaymentAccount(type, input.paymentAccountNumber) : null;
+  return parsed?.ok
+    ? { paymentAccountType: type, paymentAccountNumber: parsed.value }
+    : { paymentAccountType: null, paymentAccountNumber: null };
+}
+
 export async function updateOrganisationProfile(
   organisationId: string,
   input: OrganisationProfileInput,
@@ -66,6 +76,7 @@ export async function updateOrganisationProfile(
         streetAddress: blank(input.streetAddress),
         postalCode: input.postalCode?.trim() ? input.postalCode.replace(/^(\d{3}) ?(\d{2})$/, "$1 $2") : null,
         city: blank(input.city),
+        ...paymentAccount(input),
         updatedAt: new Date(),
       })
       .where(eq(organisations.id, organisationId));

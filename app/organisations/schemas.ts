@@ -1,6 +1,7 @@
 /** Forms of the förening's own profile and people; shared by the browser and the actions. */
 import * as z from "zod/mini";
 import { organisationNumberField } from "../accounts/schemas";
+import { parsePaymentAccount } from "../domain/payment-account";
 
 const required = (message: string, max = 200) =>
   z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
@@ -26,7 +27,24 @@ export const organisationProfileSchema = z.object({
   phone: z.optional(
     z.string().check(z.trim(), z.regex(/^[\d\s()+-]{0,30}$/, "Skriv telefonnumret med siffror, till exempel 08-123 456 78.")),
   ),
-});
+  paymentAccountType: z.optional(z.enum(["", "bankgiro", "plusgiro"], "Välj bankgiro eller plusgiro.")),
+  paymentAccountNumber: z.optional(z.string().check(z.trim(), z.maxLength(20, "Numret är för långt."))),
+}).check(
+  z.superRefine((value, ctx) => {
+    const type = value.paymentAccountType;
+    const number = value.paymentAccountNumber ?? "";
+    if (!type && number) {
+      ctx.addIssue({ code: "custom", message: "Välj om numret är ett bankgiro eller ett plusgiro.", path: ["paymentAccountType"], input: type });
+    }
+    if (type && !number) {
+      ctx.addIssue({ code: "custom", message: `Skriv föreningens ${type}nummer.`, path: ["paymentAccountNumber"], input: number });
+    }
+    if (type && number) {
+      const result = parsePaymentAccount(type, number);
+      if (!result.ok) ctx.addIssue({ code: "custom", message: result.message, path: ["paymentAccountNumber"], input: number });
+    }
+  }),
+);
 export type OrganisationProfileInput = z.infer<typeof organisationProfileSchema>;
 
 const roles = z

@@ -6,7 +6,7 @@ import { rolesGrant } from "../auth/permissions";
 import { getOrganisationProfile, updateOrganisationProfile } from "../organisations/profile.server";
 import { organisationProfileSchema } from "../organisations/schemas";
 import { rolesText } from "../components/roles";
-import { TextField, ValidatedForm } from "../components/form";
+import { RadioGroup, TextField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 
@@ -70,6 +70,8 @@ export default function OrganisationProfilePage() {
               city: organisation.city ?? "",
               email: organisation.email,
               phone: organisation.phone ?? "",
+              paymentAccountType: organisation.paymentAccountType ?? "",
+              paymentAccountNumber: organisation.paymentAccountNumber ?? "",
             }}
             submitLabel="Spara uppgifterna"
             pendingLabel="Sparar …"
@@ -81,6 +83,15 @@ export default function OrganisationProfilePage() {
             <TextField name="city" label="Ort (frivilligt)" autoComplete="address-level2" />
             <TextField name="email" label="Föreningens e-postadress" type="email" spellCheck={false} />
             <TextField name="phone" label="Telefon (frivilligt)" type="tel" autoComplete="tel" />
+            <RadioGroup
+              name="paymentAccountType"
+              legend="Hur ska förvaltningen betala ut bidrag? (frivilligt)"
+              options={[
+                { value: "bankgiro", label: "Bankgiro" },
+                { value: "plusgiro", label: "Plusgiro" },
+              ]}
+            />
+            <TextField name="paymentAccountNumber" label="Bankgiro- eller plusgironummer" hint="Till exempel 5050-1055." inputMode="numeric" />
           </ValidatedForm>
         </>
       ) : (
@@ -93,6 +104,12 @@ export default function OrganisationProfilePage() {
           <dd>{organisation.email}</dd>
           <dt>Telefon</dt>
           <dd>{organisation.phone ?? "–"}</dd>
+          <dt>Bankgiro eller plusgiro</dt>
+          <dd>
+            {organisation.paymentAccountNumber
+              ? `${organisation.paymentAccountType === "plusgiro" ? "Plusgiro" : "Bankgiro"} ${organisation.paymentAccountNumber}`
+              : "–"}
+          </dd>
         </dl>
       )}
       <h2>Personer i portalen</h2>

@@ -36,6 +36,9 @@ export const organisations = pgTable("organisations", {
   streetAddress: text("street_address"),
   postalCode: text("postal_code"),
   city: text("city"),
+  /** Where contributions are paid: bankgiro or plusgiro, and the number in its canonical form. */
+  paymentAccountType: text("payment_account_type"),
+  paymentAccountNumber: text("payment_account_number"),
   ...timestamps,
 });
 

@@ -89,6 +89,28 @@ describe("the profile", () => {
 });
 
 describe("people", () => {
+  it("saves a bankgiro number in its usual form and explains a wrong one at the field", async () => {
+    const wrong = await visitors.contact.post(`/forening/${fryshuset}`, {
+      ...PROFILE,
+      paymentAccountType: "bankgiro",
+      paymentAccountNumber: "5050-1056",
+    });
+    expect(wrong.status).toBe(400);
+    const html = await wrong.text();
+    expect(textOf(html)).toContain("Numret stämmer inte. Kontrollera att du har skrivit rätt bankgironummer.");
+    expect(html).toContain('value="5050-1056"');
+    const missingType = await visitors.contact.post(`/forening/${fryshuset}`, { ...PROFILE, paymentAccountNumber: "50501055" });
+    expect(textOf(await missingType.text())).toContain("Välj om numret är ett bankgiro eller ett plusgiro.");
+
+    const saved = await visitors.contact.post(`/forening/${fryshuset}`, {
+      ...PROFILE,
+      paymentAccountType: "bankgiro",
+      paymentAccountNumber: "50501055",
+    });
+    expect(saved.status).toBe(302);
+    expect(await orgRow()).toMatchObject({ paymentAccountType: "bankgiro", paymentAccountNumber: "5050-1055" });
+  });
+
   it("invites a new person, who sets a password and lands on /forening as firmatecknare", async () => {
     const path = `/forening/${fryshuset}/personer`;
     const noRole = await visitors.contact.post(path, { intent: "invite", name: "Nils Ny", email: "nils@forening.example" });
