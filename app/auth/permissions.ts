@@ -85,7 +85,6 @@ export const PERMISSION_MATRIX: {
     coordinator: [...everyoneOnStaff, "case.internalNote", "meeting.record", "documents.generate"],
     head_of_unit: [
       ...everyoneOnStaff,
-      "case.assign",
       "case.internalNote",
       "statement.attestAsHeadOfUnit",
       "agreement.signForDistrict",

@@ -191,19 +191,7 @@ export function CheckboxGroup({
   const initial = initialValue(serverValues, name);
   const selected = Array.isArray(initial) ? (initial as string[]) : [];
   return (
-    <fieldset id={id} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Fel: </span>
-          {error}
-        </p>
-      ) : null}
+    <ChoiceFieldset id={id} legend={legend} hint={hint} error={error}>
       {options.map((option) => (
         <div className="checkbox" key={option.value}>
           <input
@@ -216,7 +204,7 @@ export function CheckboxGroup({
           <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
@@ -227,11 +215,10 @@ export function HiddenField({ name, value }: { name: string; value: string }) {
 const describedByFor = (id: string, hint?: string, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
-/** Label, hint and message, in the order a screen reader should meet them. */
-function FieldLabel({ id, label, hint, error }: { id: string; label: string; hint?: string; error?: string }) {
+/** Hint and message under a label or legend, referenced by the field's aria-describedby. */
+function FieldHelp({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
-      <label htmlFor={id}>{label}</label>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -243,6 +230,16 @@ function FieldLabel({ id, label, hint, error }: { id: string; label: string; hin
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** Label, hint and message, in the order a screen reader should meet them. */
+function FieldLabel({ id, label, hint, error }: { id: string; label: string; hint?: string; error?: string }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <FieldHelp id={id} hint={hint} error={error} />
     </>
   );
 }
@@ -331,19 +328,7 @@ export function RadioGroup({
   const error = useFieldError(name);
   const initial = initialValue(serverValues, name);
   return (
-    <fieldset id={id} aria-describedby={describedByFor(id, hint, error)}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Fel: </span>
-          {error}
-        </p>
-      ) : null}
+    <ChoiceFieldset id={id} legend={legend} hint={hint} error={error}>
       {options.map((option) => (
         <div className="checkbox" key={option.value}>
           <input
@@ -356,6 +341,29 @@ export function RadioGroup({
           <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
+    </ChoiceFieldset>
+  );
+}
+
+/** A group of checkboxes or radios: the legend names the question, then hint and message. */
+function ChoiceFieldset({
+  id,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset id={id} aria-describedby={describedByFor(id, hint, error)}>
+      <legend>{legend}</legend>
+      <FieldHelp id={id} hint={hint} error={error} />
+      {children}
     </fieldset>
   );
 }

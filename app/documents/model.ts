@@ -1,0 +1,45 @@
+/**
+ * A nämnd document as structure, independent of the file format: the same model renders to PDF and to
+ * DOCX, so both always say the same thing. Figures are put in by the builders from data, never typed.
+ */
+export type Block =
+  | { type: "heading"; text: string; level: 1 | 2 | 3 }
+  | { type: "paragraph"; text: string }
+  | { type: "table"; headers: string[]; rows: string[][]; caption?: string; numeric?: boolean[] }
+  | { type: "signatures"; people: { name: string; title: string; organisation: string }[] }
+  | { type: "attestations"; rows: { name: string; title: string; date: string }[] };
+
+export interface NamndDocument {
+  /** Header block of the seeds: Handläggare, Telefon, Till, date. */
+  header: { caseworker: string; phone: string | null; to: string; date: string; diaryNumber: string | null };
+  title: string;
+  subtitle?: string;
+  blocks: Block[];
+}
+
+/** The seeds' closing table: "Detta dokument har godkänts digitalt av följande personer". */
+export const ATTESTED_INTRO = "Detta dokument har godkänts digitalt av följande personer:";
+
+/** Plain text of a document in reading order, for tests and for screen-reader-friendly previews. */
+export function documentText(doc: NamndDocument): string {
+  const lines = [
+    "Handläggare",
+    doc.header.caseworker,
+    doc.header.phone ? `Telefon: ${doc.header.phone}` : "",
+    "Till",
+    doc.header.to,
+    doc.header.date,
+    doc.header.diaryNumber ? `Dnr ${doc.header.diaryNumber}` : "",
+    doc.title,
+    doc.subtitle ?? "",
+  ];
+  for (const block of doc.blocks) {
+    if (block.type === "heading" || block.type === "paragraph") lines.push(block.text);
+    if (block.type === "table") lines.push(block.headers.join("\t"), ...block.rows.map((r) => r.join("\t")));
+    if (block.type === "signatures") for (const p of block.people) lines.push(p.name, p.title, p.organisation);
+    if (block.type === "attestations") {
+      lines.push("Attesterat av", ATTESTED_INTRO, "Namn\tDatum", ...block.rows.map((r) => `${r.name}, ${r.title}\t${r.date}`));
+    }
+  }
+  return lines.filter((l) => l !== "").join("\n");
+}
