@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { QUEUE_LABELS, type QueueKey } from "../administration/queue-definitions";
+import { countQueues } from "../administration/queues.server";
+import { rolesGrant } from "../auth/permissions";
 import { requireDistrictRole, requireUser } from "../auth/current-user.server";
 import { ROLE_LABELS, type DistrictRole } from "../auth/roles";
 import { rolesText } from "../components/roles";
@@ -19,17 +22,51 @@ const ROLE_TASKS: Record<DistrictRole, string> = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const district = requireDistrictRole(user, params.district ?? "", "district.view");
-  return { userName: user.name, districtName: district.name, roles: district.roles };
+  const counts = rolesGrant(district.roles, "queue.view")
+    ? await countQueues({ userId: user.id, districtId: district.id, roles: district.roles })
+    : null;
+  const shown = queuesFor(district.roles);
+  return {
+    userName: user.name,
+    districtName: district.name,
+    roles: district.roles,
+    queues: counts ? shown.map((key) => ({ key, count: counts[key] })) : [],
+    base: `/forvaltning/${district.code.toLowerCase()}/arenden`,
+  };
+}
+
+/** The queues each role works from, most urgent first. */
+function queuesFor(roles: readonly DistrictRole[]): QueueKey[] {
+  const keys = new Set<QueueKey>();
+  if (roles.includes("caseworker")) ["mina", "ny", "komplettering", "rapporter"].forEach((k) => keys.add(k as QueueKey));
+  if (roles.includes("head_of_unit") || roles.includes("district_director")) keys.add("attestering");
+  if (roles.includes("registrar")) keys.add("beslut");
+  keys.add("alla");
+  return [...keys];
 }
 
 export default function DistrictHome() {
-  const { userName, districtName, roles } = useLoaderData<typeof loader>();
+  const { userName, districtName, roles, queues, base } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{districtName}</h1>
       <p className="lead">
         Välkommen, {userName}. Du är inloggad som {rolesText(roles).toLowerCase()}.
       </p>
+      {queues.length > 0 ? (
+        <section aria-labelledby="queues-heading">
+          <h2 id="queues-heading">Dina köer</h2>
+          <ul className="queue-counts">
+            {queues.map((q) => (
+              <li key={q.key}>
+                <Link to={`${base}?ko=${q.key}`}>
+                  <span className="queue-count">{q.count}</span> {QUEUE_LABELS[q.key].label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {roles.map((role) => (
         <section key={role} aria-labelledby={`role-${role}`} className="panel">
           <h2 id={`role-${role}`}>{ROLE_LABELS[role]}</h2>

@@ -10,11 +10,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base: `/forvaltning/${district.code.toLowerCase()}`,
     name: district.name,
     canManageStaff: rolesGrant(district.roles, "staff.manage"),
+    canViewQueues: rolesGrant(district.roles, "queue.view"),
   };
 }
 
 export default function DistrictArea() {
-  const { base, name, canManageStaff } = useLoaderData<typeof loader>();
+  const { base, name, canManageStaff, canViewQueues } = useLoaderData<typeof loader>();
   return (
     <>
       <nav className="sub-nav" aria-label={`${name}: förvaltningens sidor`}>
@@ -24,6 +25,11 @@ export default function DistrictArea() {
               Översikt
             </NavLink>
           </li>
+          {canViewQueues ? (
+            <li>
+              <NavLink to={`${base}/arenden`}>Ärenden</NavLink>
+            </li>
+          ) : null}
           {canManageStaff ? (
             <li>
               <NavLink to={`${base}/personal`}>Personal och roller</NavLink>

@@ -1,0 +1,79 @@
+import { Link } from "@remix-run/react";
+import { TableWrap } from "../table-wrap";
+
+export interface QueueTableRow {
+  id: string;
+  revision: number;
+  diaryNumber: string | null;
+  title: string;
+  status: string;
+  organisationName: string;
+  organisationNumber: string;
+  assigneeName: string | null;
+  updatedAt: string;
+  nextDue: string | null;
+  overdue: boolean;
+}
+
+/** One queue page; with `selectable`, a checkbox per row for the bulk actions of the surrounding form. */
+export function QueueTable({ rows, selectable, caption, caseBase }: { rows: QueueTableRow[]; selectable: boolean; caption: string; caseBase: string }) {
+  return (
+    <TableWrap label={caption}>
+      <table className="queue-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {selectable ? (
+              <th scope="col">
+                <span className="visually-hidden">Markera</span>
+              </th>
+            ) : null}
+            <th scope="col">Diarienummer</th>
+            <th scope="col">Förening</th>
+            <th scope="col">Status</th>
+            <th scope="col">Handläggare</th>
+            <th scope="col">Frist</th>
+            <th scope="col">Ändrad</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const name = row.diaryNumber ?? row.title;
+            return (
+              <tr key={row.id}>
+                {selectable ? (
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="case"
+                      value={`${row.id}:${row.revision}`}
+                      id={`case-${row.id}`}
+                      aria-label={`Markera ${name}, ${row.organisationName}`}
+                    />
+                  </td>
+                ) : null}
+                <td>
+                  <Link to={`${caseBase}/${row.id}`}>{name}</Link>
+                  <br />
+                  <span className="hint">{row.title}</span>
+                </td>
+                <td>
+                  {row.organisationName}
+                  <br />
+                  <span className="hint">{row.organisationNumber}</span>
+                </td>
+                <td>{row.status}</td>
+                <td>{row.assigneeName ?? "Ingen"}</td>
+                <td>
+                  {row.nextDue ?? "–"}
+                  {row.overdue ? <strong className="overdue"> Försenad</strong> : null}
+                </td>
+                <td>{row.updatedAt.slice(0, 10)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}

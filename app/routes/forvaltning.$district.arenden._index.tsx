@@ -1,0 +1,159 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { forbidden, requireDistrictRole, requireUser } from "../auth/current-user.server";
+import { rolesGrant } from "../auth/permissions";
+import { parseSelection, runBulk, type BulkOutcome } from "../administration/bulk.server";
+import { QUEUE_KEYS, QUEUE_LABELS, queueHref, readQueueQuery, type QueueQuery } from "../administration/queue-definitions";
+import { countQueues, listQueue, loadQueueFilterOptions } from "../administration/queues.server";
+import { QueueFilters } from "../components/administration/queue-filters";
+import { QueueTable } from "../components/administration/queue-table";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? `${QUEUE_LABELS[data.page.queue].label} – ärenden` : "Ärenden");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const district = requireDistrictRole(user, params.district ?? "", "queue.view");
+  const query = readQueueQuery(new URL(request.url).searchParams);
+  const viewer = { userId: user.id, districtId: district.id, roles: district.roles };
+  const queue = query.ko ?? (district.roles.includes("caseworker") ? "mina" : "alla");
+  const [page, counts, options] = await Promise.all([
+    listQueue(viewer, queue, query),
+    countQueues(viewer),
+    loadQueueFilterOptions(district.id),
+  ]);
+  return {
+    base: `/forvaltning/${district.code.toLowerCase()}/arenden`,
+    districtName: district.name,
+    query,
+    page,
+    counts,
+    options,
+    canTake: rolesGrant(district.roles, "case.take"),
+    canAssign: rolesGrant(district.roles, "case.assign"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const district = requireDistrictRole(user, params.district ?? "", "queue.view");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const selection = parseSelection(form.getAll("case").filter((v): v is string => typeof v === "string"));
+  if (intent === "take") {
+    if (!rolesGrant(district.roles, "case.take")) throw forbidden();
+    const result = await runBulk({ user, districtId: district.id, selection, action: { kind: "take" } });
+    return result.ok ? result : data(result, { status: 400 });
+  }
+  if (intent === "assign") {
+    if (!rolesGrant(district.roles, "case.assign")) throw forbidden();
+    const caseworkerId = String(form.get("caseworkerId") ?? "");
+    const result = await runBulk({ user, districtId: district.id, selection, action: { kind: "assign", caseworkerId } });
+    return result.ok ? result : data(result, { status: 400 });
+  }
+  return data({ ok: false as const, message: "Okänd åtgärd." }, { status: 400 });
+}
+
+export default function QueuePage() {
+  const { base, districtName, query, page, counts, options, canTake, canAssign } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const label = QUEUE_LABELS[page.queue];
+  const canBulk = canTake || canAssign;
+  return (
+    <>
+      <h1>Ärenden</h1>
+      <nav aria-label="Köer" className="queue-tabs">
+        <ul>
+          {QUEUE_KEYS.map((key) => (
+            <li key={key}>
+              <Link
+                to={queueHref(base, {}, { ko: key })}
+                aria-current={key === page.queue ? "page" : undefined}
+                prefetch="none"
+              >
+                {QUEUE_LABELS[key].label} <span className="count">({counts[key]})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h2 id="queue-heading">
+        {label.label} i {districtName}
+      </h2>
+      <QueueFilters base={base} query={{ ...query, ko: page.queue }} sort={page.sort} options={options} />
+      {result ? <BulkResult result={result} /> : null}
+      {page.rows.length === 0 ? (
+        <p className="panel">{isFiltered(query) ? "Inga ärenden matchar sökningen och filtren." : label.empty}</p>
+      ) : (
+        <Form method="post" className="queue-form">
+          <QueueTable rows={page.rows} selectable={canBulk} caption={`${label.label}: ${page.rows.length} ärenden på sidan`} caseBase={base} />
+          {canBulk ? (
+            <fieldset className="bulk-actions">
+              <legend>Gör med markerade ärenden</legend>
+              {canTake ? (
+                <button type="submit" name="intent" value="take" disabled={busy}>
+                  Ta valda
+                </button>
+              ) : null}
+              {canAssign ? (
+                <div className="bulk-assign">
+                  <label htmlFor="bulk-caseworker">Fördela valda till</label>
+                  <select id="bulk-caseworker" name="caseworkerId" defaultValue="">
+                    <option value="">Välj handläggare …</option>
+                    {options.caseworkers.map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" name="intent" value="assign" className="secondary" disabled={busy}>
+                    Fördela valda
+                  </button>
+                </div>
+              ) : null}
+            </fieldset>
+          ) : null}
+        </Form>
+      )}
+      <nav aria-label="Sidor i listan" className="pager">
+        {query.efter ? <Link to={queueHref(base, query, { ko: page.queue, efter: null, efterId: null })}>Första sidan</Link> : null}
+        {page.next ? (
+          <Link to={queueHref(base, query, { ko: page.queue, efter: page.next.efter, efterId: page.next.efterId })}>Nästa sida</Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}
+
+const isFiltered = (query: QueueQuery) =>
+  Boolean(query.sok || query.skede || query.handlaggare || query.utlysning || query.omrade || query.ar || query.fristFore || query.efter);
+
+type BulkAnswer = { ok: true; outcomes: BulkOutcome[] } | { ok: false; message: string };
+
+function BulkResult({ result: value }: { result: BulkAnswer }) {
+  if (!value.ok) {
+    return (
+      <div className="error-summary" role="alert">
+        <h2>Inget gjordes</h2>
+        <p>{value.message}</p>
+      </div>
+    );
+  }
+  const done = value.outcomes.filter((o) => o.ok).length;
+  return (
+    <div className={done === value.outcomes.length ? "panel success" : "panel"} role="status">
+      <h2>
+        {done} av {value.outcomes.length} ärenden klara
+      </h2>
+      <ul className="bulk-outcomes">
+        {value.outcomes.map((o) => (
+          <li key={o.caseId}>
+            <strong>{o.label}:</strong> {o.ok ? "Klart." : "Inte gjort."} {o.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
