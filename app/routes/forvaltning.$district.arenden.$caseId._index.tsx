@@ -7,6 +7,7 @@ import { loadStaffCasePage } from "../administration/case-page.server";
 import { ApplicationView, FileList, Section, Timeline, VersionHistory } from "../components/administration/case-sections";
 import { HiddenField, SelectField, TextAreaField, TextField, ValidatedForm } from "../components/form";
 import { formDataToObject } from "../utils/forms";
+import { partnershipLinks } from "../administration/partnership-links";
 import { pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${data.diaryNumber ?? data.title} – ärende` : "Ärende");
@@ -15,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await loadStaffCasePage(user, params.district ?? "", params.caseId ?? "");
   const { found: _found, checks: _checks, ...rest } = page;
-  return { ...rest, base: `/forvaltning/${page.found.districtCode.toLowerCase()}/arenden/${page.caseId}` };
+  const base = `/forvaltning/${page.found.districtCode.toLowerCase()}/arenden/${page.caseId}`;
+  return { ...rest, base, partnershipLinks: partnershipLinks(page.state, page.found.membership.roles, base) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -82,6 +84,17 @@ export default function StaffCasePage() {
               <Revision value={page.revision} />
               <button type="submit">Ta ärendet</button>
             </Form>
+          ) : null}
+          {page.partnershipLinks.length > 0 ? (
+            <nav aria-label="Partnerskapet">
+              <ul>
+                {page.partnershipLinks.map((link) => (
+                  <li key={link.href}>
+                    <Link to={link.href}>{link.label}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           ) : null}
           {allowed.startAssessment ? (
             <Form method="post">

@@ -11,11 +11,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: district.name,
     canManageStaff: rolesGrant(district.roles, "staff.manage"),
     canViewQueues: rolesGrant(district.roles, "queue.view"),
+    canManageCalls: rolesGrant(district.roles, "calls.manage"),
   };
 }
 
 export default function DistrictArea() {
-  const { base, name, canManageStaff, canViewQueues } = useLoaderData<typeof loader>();
+  const { base, name, canManageStaff, canViewQueues, canManageCalls } = useLoaderData<typeof loader>();
   return (
     <>
       <nav className="sub-nav" aria-label={`${name}: förvaltningens sidor`}>
@@ -33,6 +34,11 @@ export default function DistrictArea() {
           {canManageStaff ? (
             <li>
               <NavLink to={`${base}/personal`}>Personal och roller</NavLink>
+            </li>
+          ) : null}
+          {canManageCalls ? (
+            <li>
+              <NavLink to={`${base}/utlysningar`}>Utlysningar</NavLink>
             </li>
           ) : null}
         </ul>
