@@ -5,10 +5,8 @@ export function registrationConfirmationEmail(input: { name: string; organisatio
     template: "registration_confirmation",
     subject: "Bekräfta din e-postadress – IOP-portalen",
     greeting: `Hej ${input.name}!`,
-    paragraphs: [
-      `Du har registrerat ${input.organisationName} i IOP-portalen.`,
-      "Bekräfta din e-postadress genom att öppna länken nedan. Länken gäller i 72 timmar. Sedan kan du logga in och börja skriva en ansökan.",
-    ],
+    paragraphs: [`Du har registrerat ${input.organisationName} i IOP-portalen.`],
+    next: "Bekräfta din e-postadress genom att öppna länken nedan inom 72 timmar. Sedan kan du logga in och börja skriva en ansökan.",
     link: { label: "Bekräfta e-postadressen", url: input.url },
     after: ["Har du inte registrerat dig? Då kan du bortse från det här meddelandet."],
   });
@@ -19,10 +17,8 @@ export function staffInvitationEmail(input: { name: string; districtName: string
     template: "staff_invitation",
     subject: `Inbjudan till IOP-portalen – ${input.districtName}`,
     greeting: `Hej ${input.name}!`,
-    paragraphs: [
-      `Du är inbjuden till IOP-portalen för ${input.districtName} som ${input.roles}.`,
-      "Öppna länken och välj ett lösenord. Länken gäller i 7 dagar.",
-    ],
+    paragraphs: [`Du är inbjuden till IOP-portalen för ${input.districtName} som ${input.roles}.`],
+    next: "Öppna länken och välj ett lösenord inom 7 dagar. Sedan kan du logga in.",
     link: { label: "Välj lösenord och logga in", url: input.url },
   });
 }
@@ -32,10 +28,8 @@ export function passwordResetEmail(input: { name: string; url: string }) {
     template: "password_reset",
     subject: "Återställ ditt lösenord – IOP-portalen",
     greeting: `Hej ${input.name}!`,
-    paragraphs: [
-      "Någon har bett om att få återställa lösenordet till ditt konto i IOP-portalen.",
-      "Öppna länken och välj ett nytt lösenord. Länken gäller i en timme och kan bara användas en gång.",
-    ],
+    paragraphs: ["Någon har bett om att få återställa lösenordet till ditt konto i IOP-portalen."],
+    next: "Öppna länken och välj ett nytt lösenord inom en timme. Länken kan bara användas en gång.",
     link: { label: "Välj nytt lösenord", url: input.url },
     after: ["Har du inte bett om detta? Då kan du bortse från meddelandet. Ditt lösenord är oförändrat."],
   });

@@ -3,6 +3,11 @@ import { existsSync } from "node:fs";
 import { spawnSync, spawn } from "node:child_process";
 
 process.env.NODE_ENV ??= "production";
+// The demo has no mail server: deliver to the development mailbox (/dev/mail) so the links can be followed.
+if (!process.env.SMTP_URL && !process.env.DEV_MAILBOX) {
+  process.env.DEV_MAILBOX = "true";
+  console.warn("Varning: SMTP_URL är inte satt. E-post skickas inte utan hamnar i utvecklingsbrevlådan på /dev/mail.");
+}
 if (!existsSync("build/index.js") || process.env.REBUILD === "true") {
   const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);

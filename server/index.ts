@@ -9,6 +9,8 @@ import { connect } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { seedIfEmpty } from "../db/seed";
 import { createApp } from "./app";
+import { createMailWorker } from "../app/mail/worker.server";
+import { mailWorkerEnabled } from "../app/mail/config.server";
 
 async function main() {
   const handle = await connect();
@@ -17,6 +19,9 @@ async function main() {
     const seeded = await seedIfEmpty(handle.db);
     if (seeded) console.info("Tom databas: demodata har lagts in (se README för konton).");
   }
+  // Delivers the outbox from this process unless MAIL_WORKER=false (then run `npm run worker`).
+  const mailWorker = mailWorkerEnabled() ? createMailWorker() : null;
+  mailWorker?.start();
   const buildPath = path.resolve(process.env.REMIX_BUILD ?? "build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const port = Number(process.env.PORT ?? 3000);
@@ -27,7 +32,9 @@ async function main() {
   });
   const shutdown = () => {
     server.close();
-    void handle.close().finally(() => process.exit(0));
+    void (mailWorker?.stop() ?? Promise.resolve())
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

@@ -62,7 +62,7 @@ async function resendConfirmationIfNoneValid(userId: string, name: string, email
     if (valid) return null;
     const token = await issueToken(tx, userId, "email_verification");
     const link = `${appUrl()}/bekrafta-epost/${token}`;
-    const message = registrationConfirmationEmail({ name, organisationName: "din förening", url: link });
+    const message = await registrationConfirmationEmail({ name, organisationName: "din förening", url: link });
     await enqueueEmail(tx, { userId, email }, message);
     return { message, link };
   });

@@ -19,7 +19,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
     if (!user || user.disabledAt) return null;
     const token = await issueToken(tx, user.id, "password_reset");
     const link = `${appUrl()}/aterstall-losenord/${token}`;
-    const message = passwordResetEmail({ name: user.name, url: link });
+    const message = await passwordResetEmail({ name: user.name, url: link });
     await enqueueEmail(tx, { userId: user.id, email: user.email }, message);
     return { message, link };
   });

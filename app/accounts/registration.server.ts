@@ -49,7 +49,7 @@ export async function registerOrganisation(input: RegistrationInput): Promise<Re
         .values({ userId: user!.id, organisationId: organisation!.id, role: "contact_person" });
       const token = await issueToken(tx, user!.id, "email_verification");
       const link = `${appUrl()}/bekrafta-epost/${token}`;
-      const email = registrationConfirmationEmail({
+      const email = await registrationConfirmationEmail({
         name: input.contactName,
         organisationName: input.organisationName,
         url: link,

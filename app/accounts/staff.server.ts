@@ -94,7 +94,7 @@ export async function inviteStaff(input: {
     if (!isNew && user!.passwordHash) return null;
     const token = await issueToken(tx, user!.id, "staff_invitation");
     const link = `${appUrl()}/inbjudan/${token}`;
-    const message = staffInvitationEmail({
+    const message = await staffInvitationEmail({
       name: input.name,
       districtName: district.administrationName,
       roles: input.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(", "),

@@ -202,15 +202,16 @@ async function renderNotifications(
   const notifications = effects.flatMap((e) => (e.type === "notify" ? [e.params] : []));
   if (notifications.length === 0) return [];
   const recipients = await loadRecipients(db, caseRow, notifications.flatMap((n) => n.to));
-  return notifications.flatMap((notification) =>
+  const pending = notifications.flatMap((notification) =>
     recipients
       .filter((r) => notification.to.some((role) => r.matches.has(role)))
-      .map((recipient) => {
+      .map(async (recipient) => {
         const caseUrl =
           recipient.side === "association"
             ? `${appUrl()}/forening/arenden/${caseRow.id}`
             : `${appUrl()}/forvaltning/${caseRow.districtCode.toLowerCase()}/arenden/${caseRow.id}`;
-        const email = caseNotificationEmail(notification.template, {
+        const email = await caseNotificationEmail(notification.template, {
+          side: recipient.side,
           diaryNumber: caseRow.diaryNumber,
           title: caseRow.title,
           organisationName: caseRow.organisationName,
@@ -230,4 +231,5 @@ async function renderNotifications(
         };
       }),
   );
+  return Promise.all(pending);
 }

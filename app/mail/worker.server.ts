@@ -1,0 +1,204 @@
+/**
+ * Delivers the outbox: claim a batch of due rows, send each, record the outcome. Runs inside the app
+ * process by default (server/index.ts) and as its own process (server/worker.ts); any number of
+ * workers can share one outbox (see docs/decisions/0008-mail-delivery.md).
+ */
+import { getDb } from "../../db/client";
+import { backoffMs, claimDue, markFailed, markRetry, markSent, type ClaimedMail } from "./delivery.server";
+import { mailFrom, mailMode, messageIdFor, type MailMode } from "./config.server";
+import { describeError, isPermanent, isServerUnavailable, smtpTransport, type MailTransport } from "./smtp.server";
+import { runReminders } from "./reminders.server";
+
+export interface MailWorkerOptions {
+  /** Defaults to the environment (SMTP_URL, DEV_MAILBOX, NODE_ENV). */
+  mode?: MailMode;
+  smtpUrl?: string;
+  batchSize?: number;
+  /** Messages in flight at once (and SMTP connections); MAIL_CONCURRENCY, default 8. */
+  concurrency?: number;
+  /** How long a claimed row belongs to this worker before another may take it. */
+  leaseMs?: number;
+  pollMs?: number;
+  maxAttempts?: number;
+  backoff?: { baseMs: number; capMs: number };
+  /** 0 turns the reminder timer off. */
+  reminderIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface BatchResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface MailWorker {
+  /** Claims and delivers one batch. */
+  runOnce(): Promise<BatchResult>;
+  /** Delivers batch after batch until nothing is due or a batch delivered nothing (SMTP down). */
+  drain(): Promise<BatchResult>;
+  start(): void;
+  /** Finishes the batch in hand, then stops. */
+  stop(): Promise<void>;
+  /** Stops at once without recording anything more, like a crash (tests). */
+  kill(): void;
+}
+
+export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
+  const mode = options.mode ?? mailMode();
+  const batchSize = options.batchSize ?? 50;
+  const concurrency = options.concurrency ?? Number(process.env.MAIL_CONCURRENCY ?? 8);
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const pollMs = options.pollMs ?? 500;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoff = options.backoff ?? { baseMs: 30_000, capMs: 60 * 60_000 };
+  const reminderIntervalMs = options.reminderIntervalMs ?? 15 * 60_000;
+  const log = options.log ?? ((line: string) => console.info(line));
+  const url = options.smtpUrl ?? process.env.SMTP_URL;
+  let transport: MailTransport | null = null;
+  let killed = false;
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  let reminderTimer: NodeJS.Timeout | null = null;
+  let warnedOff = false;
+
+  const transportFor = () => {
+    if (!url) throw new Error("SMTP_URL saknas");
+    transport ??= smtpTransport(url, concurrency);
+    return transport;
+  };
+
+  async function deliver(row: ClaimedMail, result: BatchResult, batch: { unavailable: string | null }) {
+    const db = await getDb();
+    if (batch.unavailable) {
+      await markRetry(db, row.id, backoffMs(row.attempts, backoff.baseMs, backoff.capMs), batch.unavailable, true);
+      result.retried++;
+      return;
+    }
+    if (mode === "devMailbox") {
+      await markSent(db, row.id, "dev-mailbox");
+      result.sent++;
+      return;
+    }
+    try {
+      await transportFor().send({
+        id: row.id,
+        messageId: messageIdFor(row.id),
+        from: mailFrom(),
+        to: row.recipientEmail,
+        subject: row.subject,
+        text: row.textBody,
+        html: row.htmlBody,
+      });
+      if (killed) return;
+      await markSent(db, row.id);
+      result.sent++;
+    } catch (error) {
+      if (killed) return;
+      const description = describeError(error);
+      if (isServerUnavailable(error)) batch.unavailable = description;
+      if (isPermanent(error) || row.attempts >= maxAttempts) {
+        await markFailed(db, row.id, description);
+        result.failed++;
+        log(`[e-post] utskick ${row.id} misslyckades efter ${row.attempts} försök: ${description}`);
+      } else {
+        await markRetry(db, row.id, backoffMs(row.attempts, backoff.baseMs, backoff.capMs), description);
+        result.retried++;
+      }
+    }
+  }
+
+  async function runOnce(): Promise<BatchResult> {
+    const result: BatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    if (mode === "off") {
+      if (!warnedOff) log("[e-post] Varken SMTP_URL eller DEV_MAILBOX är satt: e-post väntar i utkorgen.");
+      warnedOff = true;
+      return result;
+    }
+    if (killed) return result;
+    const rows = await claimDue(await getDb(), batchSize, leaseMs);
+    result.claimed = rows.length;
+    let next = 0;
+    const batch = { unavailable: null as string | null };
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
+        while (next < rows.length && !killed) await deliver(rows[next++]!, result, batch);
+      }),
+    );
+    return result;
+  }
+
+  async function drain(): Promise<BatchResult> {
+    const total: BatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    for (;;) {
+      const r = await runOnce();
+      for (const key of Object.keys(total) as (keyof BatchResult)[]) total[key] += r[key];
+      // Rows put back for a retry may be due again at once with a short backoff: stop when a batch
+      // delivered nothing, or they would be tried over and over within one drain.
+      if (r.claimed === 0 || r.sent + r.failed === 0 || killed) return total;
+    }
+  }
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function reminders() {
+    try {
+      const done = await runReminders();
+      if (done.reminders + done.periodsElapsed > 0) {
+        log(`[påminnelser] ${done.reminders} påminnelser, ${done.periodsElapsed} avtalsperioder avslutade`);
+      }
+    } catch (error) {
+      log(`[påminnelser] fel: ${describeError(error)}`);
+    }
+  }
+
+  return {
+    runOnce,
+    drain,
+    start() {
+      if (running) return;
+      running = true;
+      if (reminderIntervalMs > 0) {
+        void reminders();
+        reminderTimer = setInterval(() => void reminders(), reminderIntervalMs);
+        reminderTimer.unref();
+      }
+      loop = (async () => {
+        while (running && !killed) {
+          try {
+            const r = await runOnce();
+            if (r.claimed === batchSize) continue;
+          } catch (error) {
+            log(`[e-post] fel i utskicket: ${describeError(error)}`);
+          }
+          if (running && !killed) await sleep(pollMs);
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      if (reminderTimer) clearInterval(reminderTimer);
+      wake?.();
+      await loop;
+      transport?.close();
+      transport = null;
+    },
+    kill() {
+      killed = true;
+      running = false;
+      if (reminderTimer) clearInterval(reminderTimer);
+      wake?.();
+      transport?.close();
+      transport = null;
+    },
+  };
+}

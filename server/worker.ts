@@ -1,0 +1,32 @@
+/**
+ * npm run worker — delivers the outbox and runs the reminders in a process of its own, next to app
+ * servers started with MAIL_WORKER=false. Needs DATABASE_URL: an embedded PGlite database belongs to
+ * one process.
+ */
+import { connect } from "../db/client";
+import { createMailWorker } from "../app/mail/worker.server";
+import { mailMode } from "../app/mail/config.server";
+
+async function main() {
+  if (!process.env.DATABASE_URL) {
+    console.error("En separat e-postprocess behöver DATABASE_URL (PostgreSQL). Med inbäddad databas skickar appen själv.");
+    process.exit(1);
+  }
+  const handle = await connect();
+  const worker = createMailWorker();
+  worker.start();
+  console.info(`IOP-portalen: e-postprocessen är igång (${mailMode() === "smtp" ? "SMTP" : mailMode() === "devMailbox" ? "utvecklingsbrevlåda" : "avstängd"}).`);
+  const shutdown = () => {
+    void worker
+      .stop()
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
