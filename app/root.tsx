@@ -15,6 +15,8 @@ import {
 import type { ReactNode } from "react";
 import styles from "./styles/app.css";
 import { getCurrentUser, homePathFor } from "./auth/current-user.server";
+import { unreadCount } from "./mail/inbox.server";
+import { NotificationCount } from "./components/notification-count";
 import { useNonce } from "./utils/nonce";
 
 export const links: LinksFunction = () => [
@@ -31,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       home: homePathFor(user),
       isOrganisationUser: user.organisations.length > 0,
       staffDistricts: user.districts.map((d) => ({ code: d.code.toLowerCase(), name: d.name })),
+      unread: await unreadCount(user.id),
     },
   };
 }
@@ -60,6 +63,9 @@ function SiteHeader() {
                     <NavLink to="/forvaltning">Förvaltning</NavLink>
                   </li>
                 ) : null}
+                <li>
+                  <NotificationCount unread={user.unread} />
+                </li>
                 <li className="nav-user">
                   <span className="visually-hidden">Inloggad som </span>
                   {user.name}

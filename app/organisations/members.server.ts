@@ -32,7 +32,7 @@ export async function inviteOrganisationMember(input: {
     if (user!.passwordHash) return null;
     const token = await issueToken(tx, user!.id, "organisation_invitation");
     const link = `${appUrl()}/forening-inbjudan/${token}`;
-    const message = organisationInvitationEmail({
+    const message = await organisationInvitationEmail({
       name: user!.name,
       organisationName: organisation.name,
       invitedBy: input.invitedBy,

@@ -12,11 +12,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManageStaff: rolesGrant(district.roles, "staff.manage"),
     canViewQueues: rolesGrant(district.roles, "queue.view"),
     canManageCalls: rolesGrant(district.roles, "calls.manage"),
+    canViewOutbox: rolesGrant(district.roles, "outbox.view"),
   };
 }
 
 export default function DistrictArea() {
-  const { base, name, canManageStaff, canViewQueues, canManageCalls } = useLoaderData<typeof loader>();
+  const { base, name, canManageStaff, canViewQueues, canManageCalls, canViewOutbox } = useLoaderData<typeof loader>();
   return (
     <>
       <nav className="sub-nav" aria-label={`${name}: förvaltningens sidor`}>
@@ -39,6 +40,11 @@ export default function DistrictArea() {
           {canManageCalls ? (
             <li>
               <NavLink to={`${base}/utlysningar`}>Utlysningar</NavLink>
+            </li>
+          ) : null}
+          {canViewOutbox ? (
+            <li>
+              <NavLink to={`${base}/utskick`}>Utskick</NavLink>
             </li>
           ) : null}
         </ul>
