@@ -1,0 +1,179 @@
+/**
+ * Between the application's content (numbers, nulls) and the form (text as typed), per step. Shared by
+ * the page and the action: a draft may be incomplete, but nothing in it may be wrong, so each field is
+ * checked with its part of `applicationDraftSchema`; good fields are saved, bad ones keep what is stored
+ * and get a message, and what the person typed is shown again.
+ */
+import { applicationDraftSchema, type ApplicationContent } from "../domain/application";
+import { formatKronor } from "../domain/money";
+import type { FieldErrors } from "../utils/forms";
+import { ROW_FIELDS, ROW_LISTS, type RowListName, type Step } from "./steps";
+
+type FormRow = Record<string, string>;
+export type StepFormValues = Record<string, string | FormRow[]>;
+
+const amountText = (n: number) => formatKronor(n).replace(/ kr$/, "");
+
+/** The stored content as the form shows it. */
+export function contentToFormValues(content: ApplicationContent): StepFormValues {
+  const text = (v: string | null | undefined) => v ?? "";
+  return {
+    title: text(content.title),
+    periodStart: text(content.periodStart),
+    periodEnd: text(content.periodEnd),
+    callId: text(content.callId),
+    priorityAreaId: text(content.priorityAreaId),
+    purpose: text(content.purpose),
+    societalChallenge: text(content.societalChallenge),
+    policyLink: text(content.policyLink),
+    complementsOperations: text(content.complementsOperations),
+    cooperation: text(content.cooperation),
+    otherContributions: text(content.otherContributions),
+    targetGroups: (content.targetGroups ?? []).map((g) => ({
+      description: g.description,
+      ageFrom: g.ageFrom == null ? "" : String(g.ageFrom),
+      ageTo: g.ageTo == null ? "" : String(g.ageTo),
+    })),
+    activities: (content.activities ?? []).map((a) => ({ name: a.name, description: a.description })),
+    budgetLines: (content.budgetLines ?? []).map((l) => ({
+      description: l.description,
+      associationAmount: amountText(l.associationAmount),
+      administrationAmount: amountText(l.administrationAmount),
+    })),
+  };
+}
+
+/** "250 000", "250000 kr" → 250000; blank → 0; anything else → NaN, which the schema explains. */
+export function amountFromText(input: string): number {
+  const cleaned = input.replace(/\s|\u00a0|\u202f/g, "").replace(/(kr|:-)$/i, "");
+  if (cleaned === "") return 0;
+  if (/^-?\d+$/.test(cleaned)) return Number(cleaned);
+  if (/^-?\d+[.,]\d+$/.test(cleaned)) return Number(cleaned.replace(",", "."));
+  return Number.NaN;
+}
+
+function ageFromText(input: string): number | null {
+  const cleaned = input.trim();
+  if (cleaned === "") return null;
+  return /^-?\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+}
+
+const isRealDate = (value: string) => {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
+
+function asRows(value: unknown): FormRow[] {
+  const list = Array.isArray(value) ? value : value && typeof value === "object" ? Object.values(value) : [];
+  return list.map((row) => {
+    const record = (row && typeof row === "object" ? row : {}) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === "string" ? v : ""]));
+  });
+}
+
+const blankRow = (list: RowListName): FormRow => Object.fromEntries(ROW_FIELDS[list].map((f) => [f, ""]));
+const isBlankRow = (row: FormRow) => Object.values(row).every((v) => v.trim() === "");
+
+export type RowIntent = { kind: "add"; list: RowListName } | { kind: "remove"; list: RowListName; index: number };
+
+/** "add:budgetLines" / "remove:budgetLines:2", from the row buttons. */
+export function parseRowIntent(intent: string | undefined): RowIntent | null {
+  const [kind, list, index] = (intent ?? "").split(":");
+  if (!ROW_LISTS.includes(list as RowListName)) return null;
+  if (kind === "add") return { kind, list: list as RowListName };
+  if (kind === "remove" && /^\d+$/.test(index ?? "")) return { kind, list: list as RowListName, index: Number(index) };
+  return null;
+}
+
+export interface ParsedStep {
+  /** Fields that are good and may be saved. */
+  patch: Partial<ApplicationContent>;
+  errors: FieldErrors;
+  /** What the form should show again: what was typed, after the row button's change. */
+  values: StepFormValues;
+}
+
+const shape = applicationDraftSchema.shape;
+type Issue = { path: readonly PropertyKey[]; message: string };
+const firstIssues = (issues: readonly Issue[], prefix: string, errors: FieldErrors) => {
+  for (const issue of issues) {
+    const key = [prefix, ...issue.path.map(String)].join(".");
+    errors[key] ??= issue.message;
+  }
+};
+
+/** The posted fields of one step (dotted names already nested), checked field by field. */
+export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent: RowIntent | null): ParsedStep {
+  const patch: Record<string, unknown> = {};
+  const errors: FieldErrors = {};
+  const values: StepFormValues = {};
+  for (const field of step.fields as readonly (keyof ApplicationContent)[]) {
+    if ((ROW_LISTS as string[]).includes(field)) {
+      const list = field as RowListName;
+      // A post without any of the list's rows leaves it as it is (the form always shows at least one row).
+      if (posted[list] === undefined && rowIntent?.list !== list) continue;
+      let rows = asRows(posted[list]);
+      if (rowIntent?.list === list && rowIntent.kind === "remove") rows = rows.filter((_, i) => i !== rowIntent.index);
+      if (rowIntent?.list === list && rowIntent.kind === "add") rows = [...rows, blankRow(list)];
+      values[list] = rows;
+      // An empty row is kept only while someone is adding rows; a plain save drops it.
+      const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => rowIntent || !isBlankRow(row));
+      const rowSchema = shape[list].def.innerType.def.element;
+      const parsedRows: unknown[] = [];
+      let rowErrors = false;
+      for (const { row, index } of kept) {
+        const candidate = rowCandidate(list, row);
+        const result = rowSchema.safeParse(candidate);
+        if (result.success) parsedRows.push(result.data);
+        else {
+          rowErrors = true;
+          firstIssues(result.error.issues, `${list}.${index}`, errors);
+        }
+      }
+      if (!rowErrors) patch[list] = parsedRows;
+      continue;
+    }
+    const raw = posted[field];
+    if (typeof raw !== "string") continue;
+    values[field] = raw;
+    const nullable = field === "periodStart" || field === "periodEnd" || field === "callId" || field === "priorityAreaId";
+    const candidate = nullable && raw.trim() === "" ? null : raw.trim();
+    if ((field === "periodStart" || field === "periodEnd") && typeof candidate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(candidate) && !isRealDate(candidate)) {
+      errors[field] = "Datumet finns inte. Kontrollera dag och månad.";
+      continue;
+    }
+    const result = shape[field].safeParse(candidate);
+    if (result.success) patch[field] = result.data;
+    else firstIssues(result.error.issues, field, errors);
+  }
+  // Compared as typed, so an end before a mistyped start is still caught.
+  const start = typeof values.periodStart === "string" ? values.periodStart.trim() : "";
+  const end = typeof values.periodEnd === "string" ? values.periodEnd.trim() : "";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && end < start && !errors.periodEnd) {
+    errors.periodEnd = "Slutdatumet kan inte vara före startdatumet.";
+    delete patch.periodEnd;
+  }
+  return { patch: patch as Partial<ApplicationContent>, errors, values };
+}
+
+function rowCandidate(list: RowListName, row: FormRow): Record<string, unknown> {
+  const t = (key: string) => (row[key] ?? "").trim();
+  switch (list) {
+    case "targetGroups":
+      return { description: t("description"), ageFrom: ageFromText(t("ageFrom")), ageTo: ageFromText(t("ageTo")) };
+    case "activities":
+      return { name: t("name"), description: t("description") };
+    case "budgetLines":
+      return {
+        description: t("description"),
+        associationAmount: amountFromText(t("associationAmount")),
+        administrationAmount: amountFromText(t("administrationAmount")),
+      };
+  }
+}
+
+/** Rows to show: what is stored, or one empty row so the first one can be typed straight away. */
+export function rowsToShow(values: StepFormValues, list: RowListName): FormRow[] {
+  const rows = values[list];
+  return Array.isArray(rows) && rows.length > 0 ? rows : [blankRow(list)];
+}

@@ -1,0 +1,148 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "../auth/current-user.server";
+import { rolesGrant } from "../auth/permissions";
+import { requireCaseForOrganisation } from "../cases/access.server";
+import { loadCaseOverview } from "../applications/case-overview.server";
+import { EDITABLE_STATES, stepPath } from "../applications/steps";
+import { TableWrap } from "../components/table-wrap";
+import { stockholmIsoString } from "../utils/time";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title ?? "Ärende");
+
+const FOLLOW_UP_LINKS = [
+  { prefix: "agreement.", path: "overenskommelse", label: "Överenskommelsen" },
+  { prefix: "followUp.", path: "rapport", label: "Rapportera hur arbetet går" },
+  { prefix: "finalReport.", path: "slutrapport", label: "Slutrapporten" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const row = await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view");
+  const c = row.case;
+  const overview = await loadCaseOverview(c);
+  const roles = row.membership.roles;
+  const draftOpen = overview.versions.some((v) => v.status === "draft");
+  return {
+    id: c.id,
+    title: c.title,
+    diaryNumber: c.diaryNumber,
+    state: c.state,
+    organisationName: row.organisationName,
+    districtName: row.districtName,
+    ...overview,
+    timeline: overview.timeline.map((t) => ({ ...t, at: stockholmIsoString(t.at).slice(0, 16).replace("T", " ") })),
+    canEdit: rolesGrant(roles, "application.draft") && draftOpen && EDITABLE_STATES.includes(c.state),
+    canComplete: rolesGrant(roles, "completion.respond") && c.state === "review.awaitingCompletion",
+    canWithdraw: rolesGrant(roles, "application.withdraw") && (c.stage === "application" || c.stage === "review"),
+    links: FOLLOW_UP_LINKS.filter((l) => c.state.startsWith(l.prefix)),
+  };
+}
+
+export default function CasePage() {
+  const page = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="hint">
+        {page.organisationName} · {page.districtName}
+      </p>
+      <h1>{page.title}</h1>
+      {page.completionRequest ? (
+        <section className="panel completion-request" aria-labelledby="completion-title">
+          <h2 id="completion-title">Förvaltningen ber er komplettera ansökan</h2>
+          <p className="preserve-lines">{page.completionRequest.message}</p>
+          <p>
+            <strong>Senast {page.completionRequest.dueDate}</strong>
+          </p>
+          {page.canComplete ? (
+            <Form method="post" action={`/forening/arenden/${page.id}/komplettera`}>
+              <button type="submit">Komplettera ansökan</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+      <dl className="case-facts">
+        <div>
+          <dt>Status</dt>
+          <dd>{page.status}</dd>
+        </div>
+        <div>
+          <dt>Diarienummer</dt>
+          <dd>{page.diaryNumber ?? "Får ett nummer när ansökan skickas in"}</dd>
+        </div>
+        <div>
+          <dt>Vad händer nu</dt>
+          <dd>{page.next}</dd>
+        </div>
+        {page.deadline ? (
+          <div>
+            <dt>Senast</dt>
+            <dd>{page.deadline}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {page.canEdit ? (
+        <p>
+          <Link className="button" to={stepPath(page.id, "grund")}>
+            {page.state === "review.awaitingCompletion" ? "Fortsätt med kompletteringen" : "Fortsätt skriva ansökan"}
+          </Link>
+        </p>
+      ) : null}
+      {page.links.length > 0 ? (
+        <ul>
+          {page.links.map((l) => (
+            <li key={l.path}>
+              <Link to={`/forening/arenden/${page.id}/${l.path}`}>{l.label}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <h2>Ansökans versioner</h2>
+      {page.versions.length === 0 ? (
+        <p>Ingen ansökan ännu.</p>
+      ) : (
+        <ul>
+          {page.versions.map((v) => (
+            <li key={v.version}>
+              <Link to={`/forening/arenden/${page.id}/versioner/${v.version}`}>Version {v.version}</Link>
+              {" – "}
+              {v.status === "submitted" && v.submittedAt
+                ? `inskickad ${stockholmIsoString(new Date(v.submittedAt)).slice(0, 10)}`
+                : "utkast, inte inskickat"}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Händelser</h2>
+      <TableWrap label="Händelser i ärendet">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">När</th>
+              <th scope="col">Vad</th>
+              <th scope="col">Kommentar</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.timeline.map((t) => (
+              <tr key={t.revision}>
+                <td>{t.at}</td>
+                <td>{t.label}</td>
+                <td className="preserve-lines">{t.comment ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      {page.canWithdraw ? (
+        <p>
+          <Link to={`/forening/arenden/${page.id}/aterta`}>Ta tillbaka ansökan</Link>
+        </p>
+      ) : null}
+      <p>
+        <Link to="/forening">Till översikten</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,296 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent, type FocusEvent } from "react";
+import { requireUser } from "../auth/current-user.server";
+import { requireCaseForOrganisation } from "../cases/access.server";
+import { findDraft } from "../applications/drafts.server";
+import { submitApplication } from "../applications/case-actions.server";
+import { loadStepPage, saveStep } from "../applications/step-page.server";
+import { amountFromText } from "../applications/step-form";
+import { EDITABLE_STATES, findStep, nextStep, STEPS, stepPath, type StepSlug } from "../applications/steps";
+import { addApplicationAttachment, removeApplicationAttachment } from "../attachments/attachments.server";
+import { readUpload } from "../attachments/upload.server";
+import { ErrorSummary } from "../components/application/fields";
+import { AktiviteterFields, BudgetFields, GrundFields, MalgruppFields, SyfteFields } from "../components/application/step-fields";
+import { BudgetTotals } from "../components/application/budget-totals";
+import { AttachmentsStep } from "../components/application/attachments-step";
+import { ReviewStep } from "../components/application/review-step";
+import { StepNav } from "../components/application/step-nav";
+import { clearUnsaved, restoreUnsaved, stashUnsaved } from "../components/application/unsaved-stash";
+import type { FieldErrors } from "../utils/forms";
+import { pageTitle } from "../utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
+  pageTitle(`${findStep(params.step)?.title ?? "Ansökan"}${data ? ` – ${data.caseTitle}` : ""}`);
+
+async function authorise(request: Request, params: LoaderFunctionArgs["params"]) {
+  const user = await requireUser(request);
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "application.draft");
+  const step = findStep(params.step);
+  if (!step) throw new Response("Not found", { status: 404 });
+  return { user, caseRow, step };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { caseRow, step } = await authorise(request, params);
+  const draft = EDITABLE_STATES.includes(caseRow.case.state) ? await findDraft(caseRow.case.id) : null;
+  // Nothing to edit: sent in, withdrawn, or a komplettering not started yet.
+  if (!draft) throw redirect(`/forening/arenden/${caseRow.case.id}`);
+  return { step: step.slug as StepSlug, ...(await loadStepPage(caseRow, step, draft)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, caseRow, step } = await authorise(request, params);
+  const caseId = caseRow.case.id;
+  if (!EDITABLE_STATES.includes(caseRow.case.state)) {
+    // Typically a second click on "Skicka in": the first one went through.
+    const isForm = request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded");
+    const intent = isForm ? (await request.formData()).get("intent") : null;
+    throw redirect(intent === "submit" ? `/forening/arenden/${caseId}/kvitto` : `/forening/arenden/${caseId}`);
+  }
+  if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    const draft = await findDraft(caseId);
+    const upload = await readUpload(request);
+    if (!upload.ok || !draft) return data({ kind: "upload" as const, uploadError: upload.ok ? "Ansökan är redan inskickad." : upload.message }, { status: 400 });
+    const added = await addApplicationAttachment({ caseId, versionId: draft.id, fileName: upload.fileName, bytes: upload.bytes, userId: user.id });
+    if (!added.ok) return data({ kind: "upload" as const, uploadError: added.message }, { status: 400 });
+    return { kind: "upload" as const, uploaded: upload.fileName };
+  }
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "save");
+  if (intent.startsWith("removeAttachment:")) {
+    const draft = await findDraft(caseId);
+    if (draft) await removeApplicationAttachment({ caseId, versionId: draft.id, attachmentId: intent.slice("removeAttachment:".length) });
+    return { kind: "upload" as const, removed: true };
+  }
+  if (intent === "submit") {
+    const result = await submitApplication({ user, caseId, caseState: caseRow.case.state, draftRevision: Number(formData.get("revision")) });
+    if (result.ok || result.kind === "already_submitted") throw redirect(`/forening/arenden/${caseId}/kvitto`);
+    if (result.kind === "problems") return data({ kind: "submit" as const, formError: "Ansökan är inte klar att skicka in. Rätta det som står nedan." }, { status: 400 });
+    return data({ kind: "submit" as const, formError: result.message }, { status: 409 });
+  }
+  const saved = await saveStep({ user, caseRow, step, formData, intent });
+  if (intent === "autosave") return data({ kind: "autosave" as const, ...saved }, { status: saved.ok ? 200 : saved.formError ? 409 : 400 });
+  if (!saved.ok) return data({ kind: "save" as const, nonce: crypto.randomUUID(), ...saved }, { status: saved.formError ? 409 : 400 });
+  if (intent === "next") throw redirect(stepPath(caseId, nextStep(step.slug)?.slug ?? "granska"));
+  const goto = findStep(intent.startsWith("goto:") ? intent.slice(5) : undefined);
+  if (goto) throw redirect(stepPath(caseId, goto.slug));
+  return { kind: "save" as const, nonce: crypto.randomUUID(), ...saved };
+}
+
+export default function StepRoute() {
+  const { step } = useLoaderData<typeof loader>();
+  // A fresh page per step: the revision this page knows starts again from what the step loaded.
+  return <StepPage key={step} />;
+}
+
+function StepPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const fetcher = useFetcher<typeof action>();
+  const save = actionData?.kind === "save" ? actionData : null;
+  const failure = save && !save.ok ? save : null;
+  // The revision this person's page was built from; only their own saves move it on.
+  const [revision, setRevision] = useState(save?.revision ?? page.revision);
+  const [savedAt, setSavedAt] = useState<string | null>(save?.savedAt ?? null);
+  const [liveLines, setLiveLines] = useState(page.budgetLines);
+  const dirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [restored, setRestored] = useState(false);
+  const autosave = fetcher.data?.kind === "autosave" ? fetcher.data : null;
+  const submit = useSubmit();
+  // Saves go one at a time, each with the revision the one before gave.
+  const waiting = useRef<FormData | null>(null);
+  const queuedAutosave = useRef<HTMLFormElement | null>(null);
+
+  useEffect(() => {
+    if (save) {
+      setRevision(save.revision);
+      if (save.savedAt) setSavedAt(save.savedAt);
+    }
+  }, [save]);
+  useEffect(() => {
+    if (autosave?.ok) {
+      setRevision(autosave.revision);
+      setSavedAt(autosave.savedAt);
+    }
+  }, [autosave]);
+  useEffect(() => {
+    if (failure || actionData?.kind === "submit") summaryRef.current?.focus();
+  }, [failure, actionData]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    if (formRef.current && !failure && restoreUnsaved(page.caseId, page.step, page.revision, formRef.current)) {
+      dirty.current = true;
+      setRestored(true);
+    }
+    // Once, when the step opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (autosave?.ok || (save?.ok ?? false)) {
+      clearUnsaved(page.caseId, page.step);
+      setRestored(false);
+    }
+  }, [autosave, save, page.caseId, page.step]);
+  // A button pressed while a save on blur is on its way is sent after it, with the revision it gave.
+  useEffect(() => {
+    if (fetcher.state !== "idle") return;
+    const latest = autosave?.ok ? autosave.revision : revision;
+    if (waiting.current) {
+      const formData = waiting.current;
+      waiting.current = null;
+      queuedAutosave.current = null;
+      formData.set("revision", String(latest));
+      submit(formData, { method: "post" });
+    } else if (queuedAutosave.current) {
+      const form = queuedAutosave.current;
+      queuedAutosave.current = null;
+      saveNow(form, latest);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.state, autosave]);
+
+  const values = { ...page.values, ...(failure?.values ?? {}) };
+  const errors: FieldErrors = failure?.errors ?? {};
+  const autosaveProblem = autosave && !autosave.ok ? (("formError" in autosave && autosave.formError) || "Något på sidan behöver rättas innan det kan sparas. Tryck på Spara för att se vad.") : null;
+  const editable = !["bilagor", "granska"].includes(page.step);
+
+  function saveNow(form: HTMLFormElement, knownRevision = revision) {
+    if (!dirty.current) return;
+    if (fetcher.state !== "idle") {
+      queuedAutosave.current = form;
+      return;
+    }
+    dirty.current = false;
+    const formData = new FormData(form);
+    formData.set("intent", "autosave");
+    formData.set("revision", String(knownRevision));
+    fetcher.submit(formData, { method: "post" });
+  }
+  function onBlur(event: FocusEvent<HTMLFormElement>) {
+    const next = event.relatedTarget as HTMLElement | null;
+    // Leaving for one of the form's own buttons: that post saves, a second one would collide.
+    if (next && event.currentTarget.contains(next) && next.tagName === "BUTTON") return;
+    const form = event.currentTarget;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => saveNow(form), next ? 0 : 300);
+  }
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    clearTimeout(timer.current);
+    dirty.current = false;
+    if (fetcher.state === "idle") return; // Remix's Form posts it as usual
+    event.preventDefault();
+    waiting.current = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+  }
+  function onInput(event: FormEvent<HTMLFormElement>) {
+    dirty.current = true;
+    stashUnsaved(page.caseId, page.step, revision, event.currentTarget);
+    if (page.step !== "budget") return;
+    const formData = new FormData(event.currentTarget);
+    const lines: { associationAmount: number; administrationAmount: number }[] = [];
+    for (let i = 0; formData.has(`budgetLines.${i}.description`); i++) {
+      const amount = (key: string) => amountFromText(String(formData.get(`budgetLines.${i}.${key}`) ?? ""));
+      const a = amount("associationAmount");
+      const b = amount("administrationAmount");
+      lines.push({ associationAmount: Number.isFinite(a) && a >= 0 ? a : 0, administrationAmount: Number.isFinite(b) && b >= 0 ? b : 0 });
+    }
+    setLiveLines(lines);
+  }
+
+  const title = STEPS.find((s) => s.slug === page.step)!.title;
+  return (
+    <div className="application-step">
+      <p className="hint">
+        {page.isCompletion ? "Komplettering av ansökan" : "Ansökan"} · {page.caseTitle} · {page.districtName}
+        {page.diaryNumber ? ` · Diarienummer ${page.diaryNumber}` : ""}
+      </p>
+      <h1>{title}</h1>
+      <p className="save-status" aria-live="polite" role="status">
+        {fetcher.state !== "idle"
+          ? "Sparar …"
+          : autosaveProblem
+            ? autosaveProblem
+            : restored
+              ? "Det du skrev innan du loggades ut är ifyllt igen. Det är inte sparat än."
+              : savedAt
+                ? `Sparat ${savedAt}`
+                : ""}
+      </p>
+      {editable ? (
+        <>
+          <ErrorSummary errors={errors} formError={failure?.formError} focusRef={summaryRef} />
+          {failure?.formError ? (
+            <p>
+              <a href={stepPath(page.caseId, page.step)}>
+                Ladda om sidan och se den senaste versionen
+              </a>
+            </p>
+          ) : null}
+          <Form
+            method="post"
+            noValidate
+            className="stack application-form"
+            key={save?.nonce ?? "loaded"}
+            ref={formRef}
+            onInput={onInput}
+            onBlur={onBlur}
+            onSubmit={onSubmit}
+          >
+            {/* The default button: Enter in a field saves and goes on, never removes a row. */}
+            <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+              Spara och fortsätt
+            </button>
+            <input type="hidden" name="revision" value={revision} />
+            <StepNav caseId={page.caseId} current={page.step} asButtons />
+            {page.step === "grund" && "calls" in page ? <GrundFields values={values} errors={errors} calls={page.calls} areas={page.areas} /> : null}
+            {page.step === "syfte" ? <SyfteFields values={values} errors={errors} /> : null}
+            {page.step === "malgrupp" ? <MalgruppFields values={values} errors={errors} /> : null}
+            {page.step === "aktiviteter" ? <AktiviteterFields values={values} errors={errors} /> : null}
+            {page.step === "budget" ? (
+              <>
+                <BudgetFields values={values} errors={errors} />
+                <BudgetTotals lines={liveLines} />
+              </>
+            ) : null}
+            <div className="button-row">
+              <button type="submit" name="intent" value="next">
+                Spara och fortsätt
+              </button>
+              <button type="submit" name="intent" value="save" className="secondary">
+                Spara
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : (
+        <StepNav caseId={page.caseId} current={page.step} />
+      )}
+      {page.step === "bilagor" && "attachments" in page && "maxBytes" in page ? (
+        <AttachmentsStep
+          caseId={page.caseId}
+          attachments={page.attachments}
+          maxBytes={page.maxBytes}
+          result={actionData?.kind === "upload" ? actionData : null}
+        />
+      ) : null}
+      {page.step === "granska" && "sections" in page ? (
+        <ReviewStep
+          caseId={page.caseId}
+          sections={page.sections}
+          problems={page.problems}
+          attachments={page.attachments}
+          revision={revision}
+          isCompletion={page.isCompletion}
+          formError={actionData?.kind === "submit" ? actionData.formError : undefined}
+          summaryRef={summaryRef}
+        />
+      ) : null}
+      <p>
+        <Link to={`/forening/arenden/${page.caseId}`}>Till ärendet</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** One step's post → what may be saved, what is wrong, and what to show again. */
+import { describe, expect, it } from "vitest";
+import { amountFromText, contentToFormValues, parseRowIntent, parseStep } from "../../app/applications/step-form";
+import { findStep, stepOfPath } from "../../app/applications/steps";
+
+const step = (slug: string) => findStep(slug)!;
+
+describe("amountFromText", () => {
+  it.each([
+    ["250 000", 250_000],
+    ["250000 kr", 250_000],
+    ["1 800 000:-", 1_800_000],
+    ["", 0],
+    ["-5", -5],
+  ])("reads %j as %d", (input, expected) => expect(amountFromText(input)).toBe(expected));
+  it("gives NaN for words so the schema explains", () => expect(amountFromText("tusen")).toBeNaN());
+});
+
+describe("parseStep", () => {
+  it("saves the good fields of a step and reports the bad ones by dotted path", () => {
+    const parsed = parseStep(
+      step("budget"),
+      {
+        budgetLines: [
+          { description: "Lön", associationAmount: "100 000", administrationAmount: "-1" },
+          { description: "Lokal", associationAmount: "12,50", administrationAmount: "0" },
+        ],
+        otherContributions: "Ideella timmar",
+      },
+      null,
+    );
+    expect(parsed.patch).toEqual({ otherContributions: "Ideella timmar" });
+    expect(parsed.errors).toEqual({
+      "budgetLines.0.administrationAmount": "Beloppet kan inte vara negativt.",
+      "budgetLines.1.associationAmount": "Skriv beloppet i hela kronor, utan ören.",
+    });
+    expect(parsed.values.budgetLines).toHaveLength(2);
+  });
+
+  it("refuses dates that do not exist and an end before the start, keeping the rest", () => {
+    const parsed = parseStep(step("grund"), { title: "Namn", periodStart: "2027-02-30", periodEnd: "2026-01-01" }, null);
+    expect(parsed.patch).toEqual({ title: "Namn" });
+    expect(Object.keys(parsed.errors)).toEqual(["periodStart", "periodEnd"]);
+    const reversed = parseStep(step("grund"), { periodStart: "2027-05-01", periodEnd: "2027-04-01" }, null);
+    expect(reversed.errors.periodEnd).toBe("Slutdatumet kan inte vara före startdatumet.");
+    expect(reversed.patch).toEqual({ periodStart: "2027-05-01" });
+  });
+
+  it("drops empty rows on a plain save, keeps them while rows are being added, and removes the chosen row", () => {
+    const posted = { targetGroups: [{ description: "Unga", ageFrom: "12", ageTo: "" }, { description: "", ageFrom: "", ageTo: "" }] };
+    expect(parseStep(step("malgrupp"), posted, null).patch.targetGroups).toEqual([{ description: "Unga", ageFrom: 12, ageTo: null }]);
+    expect(parseStep(step("malgrupp"), posted, parseRowIntent("add:targetGroups")).patch.targetGroups).toHaveLength(3);
+    expect(parseStep(step("malgrupp"), posted, parseRowIntent("remove:targetGroups:0")).patch.targetGroups).toEqual([
+      { description: "", ageFrom: null, ageTo: null },
+    ]);
+  });
+
+  it("leaves a list alone when the post has none of its rows", () => {
+    expect(parseStep(step("aktiviteter"), { cooperation: "Möten" }, null).patch).toEqual({ cooperation: "Möten" });
+  });
+
+  it("ignores row buttons it does not know", () => {
+    expect(parseRowIntent("add:users")).toBeNull();
+    expect(parseRowIntent("remove:budgetLines:x")).toBeNull();
+  });
+});
+
+describe("form values and steps", () => {
+  it("shows amounts Swedish style and finds the step of a problem's field", () => {
+    const values = contentToFormValues({ budgetLines: [{ description: "Lön", associationAmount: 1_800_000, administrationAmount: 0 }] });
+    expect(values.budgetLines).toEqual([{ description: "Lön", associationAmount: "1 800 000", administrationAmount: "0" }]);
+    expect(stepOfPath("budgetLines.0.description").slug).toBe("budget");
+    expect(stepOfPath("otherContributions").slug).toBe("budget");
+    expect(stepOfPath("periodEnd").slug).toBe("grund");
+  });
+});
