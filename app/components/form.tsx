@@ -211,8 +211,11 @@ export function CheckboxGroup({
   );
 }
 
+/** A value the page carries (an id, a revision). Inside a ValidatedForm it is checked like any field. */
 export function HiddenField({ name, value }: { name: string; value: string }) {
-  return <input type="hidden" name={name} value={value} />;
+  const state = useContext(FormContext);
+  if (!state) return <input type="hidden" name={name} value={value} />;
+  return <input type="hidden" {...state.form.register(name, { value })} />;
 }
 
 const describedByFor = (id: string, hint?: string, error?: string) =>
