@@ -130,6 +130,21 @@ describe("a whole partnership", () => {
     }
     const rows = await portal.db.select().from(emailOutbox).where(eq(emailOutbox.caseId, caseId));
     expect(rows.every((r) => r.status === "sent" && r.sentAt !== null)).toBe(true);
+
+    // Every link opens the case for the person it was sent to.
+    const { startSession } = await import("../../app/auth/session.server");
+    const roleOf = new Map([...emailOf].map(([role, email]) => [email, role]));
+    const cookies = new Map<string, string>();
+    for (const mail of smtp.received) {
+      const actor = cast[roleOf.get(mail.to[0]!)!];
+      if (actor.kind !== "user") continue;
+      if (!cookies.has(actor.id)) cookies.set(actor.id, (await startSession(actor.id)).split(";")[0]!);
+      const visitor = portal.visitor();
+      visitor.cookie = cookies.get(actor.id)!;
+      const link = /Öppna ärendet i IOP-portalen: (\S+)/.exec(mail.text)![1]!;
+      const response = await visitor.get(new URL(link).pathname);
+      expect(response.status, `${mail.subject} → ${link}`).toBe(200);
+    }
   });
 });
 
