@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -28,7 +28,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
@@ -57,3 +57,16 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (error instanceof Error) console.error(`${error.name}: ${error.message}\n${error.stack ?? ""}`);
   else if (!(error instanceof Response)) console.error("Unknown error");
 };
+
+/**
+ * React 18's streaming renderer flushes its whole 2 KB buffer even when a multi-byte character (ö, –)
+ * did not fit at the end, so NUL bytes leak into the page (facebook/react#26228, fixed only in
+ * React 19). HTML never contains NUL, so they are dropped on the way out.
+ */
+function withoutNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+    },
+  });
+}

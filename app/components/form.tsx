@@ -215,7 +215,8 @@ export function CheckboxGroup({
 export function HiddenField({ name, value }: { name: string; value: string }) {
   const state = useContext(FormContext);
   if (!state) return <input type="hidden" name={name} value={value} />;
-  return <input type="hidden" {...state.form.register(name, { value })} />;
+  // The value must be in the markup too: without JavaScript nothing else puts it there.
+  return <input type="hidden" defaultValue={value} {...state.form.register(name, { value })} />;
 }
 
 const describedByFor = (id: string, hint?: string, error?: string) =>
