@@ -100,6 +100,9 @@ function StepPage() {
   const formRef = useRef<HTMLFormElement>(null);
   const [restored, setRestored] = useState(false);
   const autosave = fetcher.data?.kind === "autosave" ? fetcher.data : null;
+  // The newest revision this page has seen, derived while rendering: a button pressed right after a
+  // save on blur came back must not post the revision from before it (the effect below lags a render).
+  const currentRevision = Math.max(revision, autosave?.ok ? autosave.revision : 0, save?.ok ? save.revision : 0);
   const submit = useSubmit();
   // Saves go one at a time, each with the revision the one before gave.
   const waiting = useRef<FormData | null>(null);
@@ -138,7 +141,7 @@ function StepPage() {
   // A button pressed while a save on blur is on its way is sent after it, with the revision it gave.
   useEffect(() => {
     if (fetcher.state !== "idle") return;
-    const latest = autosave?.ok ? autosave.revision : revision;
+    const latest = currentRevision;
     if (waiting.current) {
       const formData = waiting.current;
       waiting.current = null;
@@ -158,7 +161,7 @@ function StepPage() {
   const autosaveProblem = autosave && !autosave.ok ? (("formError" in autosave && autosave.formError) || "Något på sidan behöver rättas innan det kan sparas. Tryck på Spara för att se vad.") : null;
   const editable = !["bilagor", "granska"].includes(page.step);
 
-  function saveNow(form: HTMLFormElement, knownRevision = revision) {
+  function saveNow(form: HTMLFormElement, knownRevision = currentRevision) {
     if (!dirty.current) return;
     if (fetcher.state !== "idle") {
       queuedAutosave.current = form;
@@ -243,7 +246,7 @@ function StepPage() {
             <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1} aria-hidden="true">
               Spara och fortsätt
             </button>
-            <input type="hidden" name="revision" value={revision} />
+            <input type="hidden" name="revision" value={currentRevision} />
             <StepNav caseId={page.caseId} current={page.step} asButtons />
             {page.step === "grund" && "calls" in page ? <GrundFields values={values} errors={errors} calls={page.calls} areas={page.areas} /> : null}
             {page.step === "syfte" ? <SyfteFields values={values} errors={errors} /> : null}
@@ -282,7 +285,7 @@ function StepPage() {
           sections={page.sections}
           problems={page.problems}
           attachments={page.attachments}
-          revision={revision}
+          revision={currentRevision}
           isCompletion={page.isCompletion}
           formError={actionData?.kind === "submit" ? actionData.formError : undefined}
           summaryRef={summaryRef}
