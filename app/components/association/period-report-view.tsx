@@ -2,6 +2,7 @@ import type { AgreementContent } from "../../domain/agreement";
 import { financialTotals, type FinancialReport, type PeriodReportContent } from "../../domain/reports";
 import { formatKronor } from "../../domain/money";
 import { TableWrap } from "../table-wrap";
+import { ReportActivitiesTable } from "../report-activities-table";
 
 const dash = (v: string | undefined) => (v?.trim() ? v : "–");
 
@@ -25,34 +26,7 @@ export function PeriodReportView({
       {activities.length === 0 ? (
         <p>Inga aktiviteter är ifyllda.</p>
       ) : (
-        <TableWrap label="Aktiviteter och deltagare">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Aktivitet</th>
-                <th scope="col">Tillfällen</th>
-                <th scope="col">Kvinnor och flickor</th>
-                <th scope="col">Män och pojkar</th>
-                <th scope="col">Annat eller ej angivet</th>
-                <th scope="col">Ålder</th>
-                <th scope="col">Kommentar</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activities.map((a, i) => (
-                <tr key={i}>
-                  <th scope="row">{a.name}</th>
-                  <td>{dash(a.sessions)}</td>
-                  <td>{dash(a.women)}</td>
-                  <td>{dash(a.men)}</td>
-                  <td>{dash(a.other)}</td>
-                  <td>{dash(a.ageGroup)}</td>
-                  <td>{dash(a.comment)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ReportActivitiesTable activities={activities} label="Aktiviteter och deltagare" />
       )}
       {goals.length > 0 ? (
         <>

@@ -1,6 +1,7 @@
 import { financialTotals, type FinancialReport, type PeriodReportContent } from "../../domain/reports";
 import { formatKronor } from "../../domain/money";
 import { TableWrap } from "../table-wrap";
+import { ReportActivitiesTable } from "../report-activities-table";
 
 const orDash = (v: string | undefined | null) => (v && v.trim() !== "" ? v : "–");
 
@@ -33,34 +34,7 @@ export function PeriodReportView({
       {activities.length === 0 ? (
         <p>Inga aktiviteter är redovisade.</p>
       ) : (
-        <TableWrap label={`Aktiviteter, ${id}`}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Aktivitet</th>
-                <th scope="col">Tillfällen</th>
-                <th scope="col">Kvinnor och flickor</th>
-                <th scope="col">Män och pojkar</th>
-                <th scope="col">Annat eller ej angivet</th>
-                <th scope="col">Ålder</th>
-                <th scope="col">Kommentar</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activities.map((a, i) => (
-                <tr key={i}>
-                  <td>{a.name}</td>
-                  <td>{orDash(a.sessions)}</td>
-                  <td>{orDash(a.women)}</td>
-                  <td>{orDash(a.men)}</td>
-                  <td>{orDash(a.other)}</td>
-                  <td>{orDash(a.ageGroup)}</td>
-                  <td>{orDash(a.comment)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ReportActivitiesTable activities={activities} label={`Aktiviteter, ${id}`} />
       )}
       <h3>Mål och utfall</h3>
       {goals.length === 0 && outcomes.length === 0 ? (
