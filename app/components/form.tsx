@@ -219,11 +219,11 @@ export function HiddenField({ name, value }: { name: string; value: string }) {
   return <input type="hidden" defaultValue={value} {...state.form.register(name, { value })} />;
 }
 
-const describedByFor = (id: string, hint?: string, error?: string) =>
+export const describedByFor = (id: string, hint?: string, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
 /** Hint and message under a label or legend, referenced by the field's aria-describedby. */
-function FieldHelp({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+export function FieldHelp({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
       {hint ? (
@@ -242,7 +242,7 @@ function FieldHelp({ id, hint, error }: { id: string; hint?: string; error?: str
 }
 
 /** Label, hint and message, in the order a screen reader should meet them. */
-function FieldLabel({ id, label, hint, error }: { id: string; label: string; hint?: string; error?: string }) {
+export function FieldLabel({ id, label, hint, error }: { id: string; label: string; hint?: string; error?: string }) {
   return (
     <>
       <label htmlFor={id}>{label}</label>

@@ -10,7 +10,7 @@ import { amountFromText } from "../applications/step-form";
 import { EDITABLE_STATES, findStep, nextStep, STEPS, stepPath, type StepSlug } from "../applications/steps";
 import { addApplicationAttachment, removeApplicationAttachment } from "../attachments/attachments.server";
 import { readUpload } from "../attachments/upload.server";
-import { ErrorSummary } from "../components/application/fields";
+import { ErrorSummary } from "../components/plain-fields";
 import { AktiviteterFields, BudgetFields, GrundFields, MalgruppFields, SyfteFields } from "../components/application/step-fields";
 import { BudgetTotals } from "../components/application/budget-totals";
 import { AttachmentsStep } from "../components/application/attachments-step";

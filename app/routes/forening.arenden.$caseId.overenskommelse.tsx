@@ -4,7 +4,7 @@ import { requireUser } from "../auth/current-user.server";
 import { addAgreementComment, loadAgreementPage } from "../association/agreement.server";
 import { requireAssociationCase } from "../association/case.server";
 import { agreementCommentSchema } from "../association/schemas";
-import { AgreementSummary } from "../components/association/agreement-summary";
+import { AgreementSummary } from "../components/agreement-summary";
 import { ActionMessage } from "../components/association/action-message";
 import { CaseHeading } from "../components/association/case-heading";
 import { SignatureList } from "../components/association/signature-list";

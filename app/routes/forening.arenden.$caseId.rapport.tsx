@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { requireAssociationCase } from "../association/case.server";
+import { postReportForm } from "../association/report-post.server";
 import { loadPeriodReportPage, savePeriodDraft, submitPeriodReport } from "../association/period-report.server";
 import { EMPTY_ACTIVITY, periodContentFromForm, periodFormValues, withEmptyRow } from "../association/report-forms";
 import { periodReportFormSchema } from "../association/schemas";
@@ -9,12 +10,10 @@ import { CaseHeading } from "../components/association/case-heading";
 import { FinancialView, PeriodReportView } from "../components/association/period-report-view";
 import { ActivityRows, GoalOutcomeRows, SendCheckbox } from "../components/association/report-fields";
 import { HiddenField, TextAreaField, ValidatedForm } from "../components/form";
-import { formDataToNested, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Rapport");
 
-const numberOrNull = (v: unknown) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,20 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
-  const values = formDataToNested(await request.formData());
-  const parsed = parseForm(periodReportFormSchema, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const content = periodContentFromForm(parsed.data);
-  const revisions = { report: numberOrNull(parsed.data.reportRevision), case: numberOrNull(parsed.data.caseRevision) };
-  const path = `/forening/arenden/${caseRow.case.id}/rapport`;
-  if (parsed.data.send === "yes" || parsed.data.send === true) {
-    const sent = await submitPeriodReport(caseRow, user, content, revisions);
-    if (!sent.ok) return data(formFailure(sent.errors ?? {}, values, sent.formError), { status: 400 });
-    throw redirect(`${path}?inskickad=1`);
-  }
-  const saved = await savePeriodDraft(caseRow, user, content, revisions.report);
-  if (!saved.ok) return data(formFailure({}, values, saved.formError), { status: 400 });
-  throw redirect(`${path}?sparad=1`);
+  return postReportForm(request, caseRow, user, {
+    schema: periodReportFormSchema,
+    toContent: periodContentFromForm,
+    save: savePeriodDraft,
+    submit: submitPeriodReport,
+    path: `/forening/arenden/${caseRow.case.id}/rapport`,
+  });
 }
 
 export default function PeriodReportPage() {

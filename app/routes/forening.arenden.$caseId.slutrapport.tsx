@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { requireAssociationCase } from "../association/case.server";
+import { postReportForm } from "../association/report-post.server";
 import { loadFinalReportPage, saveFinalDraft, submitFinalReport } from "../association/final-report.server";
 import { finalContentFromForm } from "../association/report-forms";
 import { COMMITMENT_LABELS, finalReportFormSchema } from "../association/schemas";
@@ -9,12 +10,10 @@ import { CaseHeading } from "../components/association/case-heading";
 import { FinalReportView } from "../components/association/final-report-view";
 import { SendCheckbox } from "../components/association/report-fields";
 import { HiddenField, RadioGroup, TextAreaField, ValidatedForm } from "../components/form";
-import { formDataToNested, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Slutrapport");
 
-const numberOrNull = (v: unknown) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null);
 const CHOICES = Object.entries(COMMITMENT_LABELS).map(([value, label]) => ({ value, label }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,20 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
-  const values = formDataToNested(await request.formData());
-  const parsed = parseForm(finalReportFormSchema, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const content = finalContentFromForm(parsed.data);
-  const revisions = { report: numberOrNull(parsed.data.reportRevision), case: numberOrNull(parsed.data.caseRevision) };
-  const path = `/forening/arenden/${caseRow.case.id}/slutrapport`;
-  if (parsed.data.send === "yes" || parsed.data.send === true) {
-    const sent = await submitFinalReport(caseRow, user, content, revisions);
-    if (!sent.ok) return data(formFailure(sent.errors ?? {}, values, sent.formError), { status: 400 });
-    throw redirect(`${path}?inskickad=1`);
-  }
-  const saved = await saveFinalDraft(caseRow, user, content, revisions.report);
-  if (!saved.ok) return data(formFailure({}, values, saved.formError), { status: 400 });
-  throw redirect(`${path}?sparad=1`);
+  return postReportForm(request, caseRow, user, {
+    schema: finalReportFormSchema,
+    toContent: finalContentFromForm,
+    save: saveFinalDraft,
+    submit: submitFinalReport,
+    path: `/forening/arenden/${caseRow.case.id}/slutrapport`,
+  });
 }
 
 export default function FinalReportPage() {

@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AgreementForm } from "../components/partnership/agreement-form";
-import { AgreementView } from "../components/partnership/agreement-view";
+import { AgreementSummary } from "../components/agreement-summary";
 import { CaseSummary } from "../components/partnership/case-summary";
 import { CommentList } from "../components/partnership/comment-list";
-import { ConfirmBox, ErrorSummary, Notice, PlainTextArea } from "../components/partnership/fields";
+import { ConfirmBox, ErrorSummary, Notice, PlainTextArea } from "../components/plain-fields";
 import { SignatureList } from "../components/partnership/signature-list";
 import { totalFunding } from "../domain/agreement";
 import { formatKronor } from "../domain/money";
@@ -84,7 +84,10 @@ export default function AgreementPage() {
       ) : draft.prefilled && !drafting ? (
         <p>Överenskommelsen har inte börjat skrivas.</p>
       ) : (
-        <AgreementView content={draft.content} />
+        <section aria-labelledby="agreement-text-heading">
+          <h2 id="agreement-text-heading">Överenskommelsen</h2>
+          <AgreementSummary content={draft.content} terms={null} />
+        </section>
       )}
 
       {drafting && canDraft && !draft.prefilled ? (

@@ -168,7 +168,7 @@ describe("the yearly report", () => {
       comment: "Fler timmar personal än planerat.",
     });
     const page = textOf(await (await visitors.contact.get(path)).text());
-    expect(page).toContain("Totalt 500 000 kr 520 000 kr 20 000 kr");
+    expect(page).toContain("Totalt 500 000 kr 520 000 kr +20 000 kr (över budget)");
     expect((await visitors.contact.post(path, { "lines.0.description": "Ny", "lines.0.budget": "1", "lines.0.outcome": "1" })).status).toBe(400);
   });
 

@@ -97,7 +97,7 @@ describe("reviewing a period report", () => {
     expect(text).toContain("Rapport 1 (lämnas senast 2025-09-30)");
     expect(text).toContain("Läxhjälp 64 4–12 10");
     expect(text).toContain("Andel deltagare som upplever en ökad framtidstro 55 % 70 %");
-    expect(text).toContain("Summa 250 000 kr 255 000 kr");
+    expect(text).toContain("Totalt 250 000 kr 255 000 kr +5 000 kr (över budget)");
     expect(text).toContain("+5 000 kr (över budget)");
   });
 

@@ -1,7 +1,6 @@
 import type { AgreementContent } from "../../domain/agreement";
-import { financialTotals, type FinancialReport, type PeriodReportContent } from "../../domain/reports";
-import { formatKronor } from "../../domain/money";
-import { TableWrap } from "../table-wrap";
+import type { PeriodReportContent } from "../../domain/reports";
+import { ReportGoalsTable } from "../report-goals-table";
 import { ReportActivitiesTable } from "../report-activities-table";
 
 const dash = (v: string | undefined) => (v?.trim() ? v : "–");
@@ -31,79 +30,11 @@ export function PeriodReportView({
       {goals.length > 0 ? (
         <>
           <H>Mål och utfall</H>
-          <TableWrap label="Mål och utfall">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Mål</th>
-                  <th scope="col">Målvärde</th>
-                  <th scope="col">Utfall</th>
-                  <th scope="col">Kommentar</th>
-                </tr>
-              </thead>
-              <tbody>
-                {goals.map((g, i) => {
-                  const reported = content.goals?.find((r) => r.goalIndex === i);
-                  return (
-                    <tr key={i}>
-                      <th scope="row">{g.description}</th>
-                      <td>{g.target}</td>
-                      <td>{dash(reported?.outcome)}</td>
-                      <td>{dash(reported?.comment)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableWrap>
+          <ReportGoalsTable goals={goals} outcomes={content.goals} label="Mål och utfall" />
         </>
       ) : null}
     </>
   );
 }
 
-/** Budget against outcome per line, with computed totals and the difference. */
-export function FinancialView({ report, label }: { report: FinancialReport; label: string }) {
-  const totals = financialTotals(report);
-  return (
-    <>
-      <TableWrap label={label}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Post</th>
-              <th scope="col" className="number">
-                Budget
-              </th>
-              <th scope="col" className="number">
-                Utfall
-              </th>
-              <th scope="col" className="number">
-                Skillnad
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.lines.map((l, i) => (
-              <tr key={i}>
-                <th scope="row">{l.description}</th>
-                <td className="number">{formatKronor(l.budget)}</td>
-                <td className="number">{formatKronor(l.outcome)}</td>
-                <td className="number">{formatKronor(l.outcome - l.budget)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Totalt</th>
-              <td className="number">{formatKronor(totals.budget)}</td>
-              <td className="number">{formatKronor(totals.outcome)}</td>
-              <td className="number">{formatKronor(totals.difference)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </TableWrap>
-      {report.comment?.trim() ? <p className="pre-line">{report.comment}</p> : null}
-    </>
-  );
-}
+export { FinancialView } from "../report-financial-table";

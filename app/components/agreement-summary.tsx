@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { totalFunding, type AgreementContent } from "../../domain/agreement";
-import { formatKronor } from "../../domain/money";
-import { TableWrap } from "../table-wrap";
+import { totalFunding, type AgreementContent } from "../domain/agreement";
+import { formatKronor } from "../domain/money";
+import { TableWrap } from "./table-wrap";
 
 interface Terms {
   startDate: string;
