@@ -28,13 +28,31 @@ export interface YearlyReportInput {
   caseworker: { name: string; phone: string | null };
   date: string;
   diaryNumber: string | null;
-  narrative: { summary: string; views: string; genderAnalysis: string };
+  /** The handläggare's prose. Optional sections are left out of the document when empty. */
+  narrative: {
+    /** Förslag till beslut; without it, the board "lägger redovisningen till handlingarna". */
+    proposal?: string;
+    summary: string;
+    background?: string;
+    preparation?: string;
+    views: string;
+    genderAnalysis: string;
+  };
   iops: YearlyReportIop[];
   attestations: { name: string; title: string; date: string }[];
+  /** The nämnd's decision once the registrator has filed the report. */
+  decision?: { meetingDate: string; paragraph: string } | null;
 }
+
+export const defaultYearlyProposal = (boardName: string) => `${boardName} lägger redovisningen till handlingarna.`;
 
 export function yearlyReportTotal(iops: readonly Pick<YearlyReportIop, "funding">[]): number {
   return sum(iops.map((iop) => iop.funding));
+}
+
+function optionalSection(title: string, text: string | undefined): Block[] {
+  const trimmed = text?.trim();
+  return trimmed ? [{ type: "heading", level: 2, text: title }, { type: "paragraph", text: trimmed }] : [];
 }
 
 export function buildYearlyReport(input: YearlyReportInput): NamndDocument {
@@ -42,13 +60,15 @@ export function buildYearlyReport(input: YearlyReportInput): NamndDocument {
   const total = yearlyReportTotal(iops);
   const blocks: Block[] = [
     { type: "heading", level: 2, text: "Förvaltningens förslag till beslut" },
-    { type: "paragraph", text: `${input.boardName} lägger redovisningen till handlingarna.` },
+    { type: "paragraph", text: input.narrative.proposal?.trim() || defaultYearlyProposal(input.boardName) },
     { type: "heading", level: 2, text: "Sammanfattning" },
     { type: "paragraph", text: input.narrative.summary },
     {
       type: "paragraph",
       text: `Under ${input.year} har förvaltningen finansierat ${iops.length} IOP med sammanlagt ${formatKronor(total)}.`,
     },
+    ...optionalSection("Bakgrund", input.narrative.background),
+    ...optionalSection("Ärendets beredning", input.narrative.preparation),
     { type: "heading", level: 2, text: `Finansiering ${input.year}` },
     {
       type: "table",
@@ -95,12 +115,23 @@ export function buildYearlyReport(input: YearlyReportInput): NamndDocument {
     blocks.push({ type: "paragraph", text: iop.addedValue ?? "Förvaltningen har inte gjort någon bedömning av mervärdet än." });
   }
   blocks.push(
-    { type: "heading", level: 2, text: "Synpunkter och förslag" },
+    { type: "heading", level: 2, text: "Förvaltningens synpunkter och förslag" },
     { type: "paragraph", text: input.narrative.views },
     { type: "heading", level: 2, text: "Jämställdhetsanalys" },
     { type: "paragraph", text: input.narrative.genderAnalysis },
   );
-  if (input.attestations.length > 0) blocks.push({ type: "attestations", rows: input.attestations });
+  // The seeds list the last attestation first.
+  const attestations = [...input.attestations].sort((a, b) => b.date.localeCompare(a.date));
+  if (attestations.length > 0) blocks.push({ type: "attestations", rows: attestations });
+  if (input.decision) {
+    blocks.push(
+      { type: "heading", level: 2, text: "Nämndens beslut" },
+      {
+        type: "paragraph",
+        text: `${input.boardName} beslutade vid sammanträdet ${input.decision.meetingDate}, ${input.decision.paragraph}, att lägga redovisningen till handlingarna.`,
+      },
+    );
+  }
   return {
     header: {
       caseworker: input.caseworker.name,

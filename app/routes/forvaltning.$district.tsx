@@ -13,11 +13,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canViewQueues: rolesGrant(district.roles, "queue.view"),
     canManageCalls: rolesGrant(district.roles, "calls.manage"),
     canViewOutbox: rolesGrant(district.roles, "outbox.view"),
+    canViewYearlyReports: rolesGrant(district.roles, "documents.generate"),
   };
 }
 
 export default function DistrictArea() {
-  const { base, name, canManageStaff, canViewQueues, canManageCalls, canViewOutbox } = useLoaderData<typeof loader>();
+  const { base, name, canManageStaff, canViewQueues, canManageCalls, canViewOutbox, canViewYearlyReports } = useLoaderData<typeof loader>();
   return (
     <>
       <nav className="sub-nav" aria-label={`${name}: förvaltningens sidor`}>
@@ -30,6 +31,11 @@ export default function DistrictArea() {
           {canViewQueues ? (
             <li>
               <NavLink to={`${base}/arenden`}>Ärenden</NavLink>
+            </li>
+          ) : null}
+          {canViewYearlyReports ? (
+            <li>
+              <NavLink to={`${base}/arsrapporter`}>Årsrapporter</NavLink>
             </li>
           ) : null}
           {canManageStaff ? (

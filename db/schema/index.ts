@@ -1,3 +1,4 @@
 export * from "./accounts";
 export * from "./cases";
 export * from "./documents";
+export * from "./district-reports";
