@@ -246,6 +246,17 @@ export async function listQueue(
   };
 }
 
+/**
+ * The SQL and parameters of a queue page and of the counts, exactly as listQueue and countQueues send
+ * them: bench/queues.ts runs them bare from a minimal HTTP handler as the floor.
+ */
+export function queueStatements(db: Executor, viewer: QueueViewer, queue: QueueKey, query: QueueQuery) {
+  return {
+    page: queueSelect(db, viewer, queue, query, PAGE_SIZE).select.toSQL(),
+    counts: countSelect(db, viewer).toSQL(),
+  };
+}
+
 /** The plan PostgreSQL chooses for a queue page, one line per row: for the index checks. */
 export async function explainQueue(db: Executor, viewer: QueueViewer, queue: QueueKey, query: QueueQuery = {}) {
   const { select } = queueSelect(db, viewer, queue, query, PAGE_SIZE);
@@ -253,16 +264,20 @@ export async function explainQueue(db: Executor, viewer: QueueViewer, queue: Que
   return rows.map((r) => Object.values(r)[0] ?? "").join("\n");
 }
 
-/** How many cases each queue holds, in one pass over the district's open cases. */
-export async function countQueues(viewer: QueueViewer): Promise<Record<QueueKey, number>> {
-  const db = await getDb();
+function countSelect(db: Executor, viewer: QueueViewer) {
   const counted = Object.fromEntries(
     QUEUE_KEYS.map((queue) => [queue, sql<number>`count(*) filter (where ${queueCondition(queue, viewer)})`.mapWith(Number)]),
   ) as Record<QueueKey, SQL.Aliased<number> | SQL<number>>;
-  const [row] = await db
+  return db
     .select(counted)
     .from(cases)
     .where(and(eq(cases.districtId, viewer.districtId), inArray(cases.stage, [...OPEN_STAGES])));
+}
+
+/** How many cases each queue holds, in one pass over the district's open cases. */
+export async function countQueues(viewer: QueueViewer): Promise<Record<QueueKey, number>> {
+  const db = await getDb();
+  const [row] = await countSelect(db, viewer);
   return Object.fromEntries(QUEUE_KEYS.map((queue) => [queue, Number(row?.[queue] ?? 0)])) as Record<QueueKey, number>;
 }
 
