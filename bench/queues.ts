@@ -156,6 +156,22 @@ for (const probe of probes) {
 }
 const floor = await startFloor(url, floorStatements, POOL);
 
+// Every queue query's plan on this data must read cases through an index, never a Seq Scan.
+const plans: { key: string; index: string | null }[] = [];
+for (const [key, statement] of floorStatements) {
+  for (const [part, s] of [["page", statement.page], ["counts", statement.counts]] as const) {
+    if (part === "counts" && !key.endsWith("first-0")) continue;
+    const rows = await pg.unsafe<{ "QUERY PLAN": string }[]>(`explain ${s.sql}`, s.params as never[]);
+    const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+    const index = /Seq Scan on cases\b/.test(plan) ? null : (/Index (?:Only )?Scan(?: Backward)? using (\w+) on cases\b/.exec(plan)?.[1] ?? null);
+    plans.push({ key: `${key} ${part}`, index });
+    if (!index || process.env.SHOW_PLANS) console.log(`${key} ${part}:\n${plan}\n`);
+  }
+}
+const indexed = plans.filter((p) => p.index !== null).length;
+const indexNames = [...new Set(plans.map((p) => p.index ?? "SEQ SCAN"))].join(", ");
+console.log(`EXPLAIN: ${indexed} of ${plans.length} queue queries read cases through an index (${indexNames})`);
+
 async function logIn(email: string): Promise<string> {
   const response = await fetch(`${appOrigin}/logga-in`, {
     method: "POST",
@@ -257,7 +273,7 @@ const ratio = percentile(a, 95) / percentile(f, 95);
 console.log("goal: p95 under 50 ms and within 2.5× the floor");
 const kindPairs = KINDS.map((k) => `${k}_p95_ms=${fmt(percentile(sorted(byKind.get(k)!.app), 95))}`).join(" ");
 console.log(
-  `cases=${totals!.cases} requests=${a.length} p50_ms=${fmt(percentile(a, 50))} p95_ms=${fmt(percentile(a, 95))} p99_ms=${fmt(percentile(a, 99))} ${kindPairs} floor_p50_ms=${fmt(percentile(f, 50))} floor_p95_ms=${fmt(percentile(f, 95))} ratio_p95=${fmt(ratio)} per_s=${fmt((a.length / appWall) * 1000)}`,
+  `cases=${totals!.cases} requests=${a.length} p50_ms=${fmt(percentile(a, 50))} p95_ms=${fmt(percentile(a, 95))} p99_ms=${fmt(percentile(a, 99))} ${kindPairs} floor_p50_ms=${fmt(percentile(f, 50))} floor_p95_ms=${fmt(percentile(f, 95))} ratio_p95=${fmt(ratio)} per_s=${fmt((a.length / appWall) * 1000)} indexed_plans=${indexed}/${plans.length}`,
 );
 
 await floor.close();

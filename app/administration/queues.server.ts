@@ -25,9 +25,11 @@
  * PostgreSQL 15 chooses the same indexes; for a list of several stages it puts only district_id in
  * the Index Cond and checks the stage as a filter (still no Seq Scan on cases).
  *
- * Requested schema change (not made here, db/schema is not ours): an index on (district_id, state)
- * would let the state queues skip the rows of other states in the same stage; at today's volumes
- * (a district has hundreds of open cases) the stage index is enough.
+ * On 100 000 cases (npm run seed:scale, bench/queues.ts: about 5 000 open cases per district) the
+ * planner takes cases_queue_covering instead (migration 0008): (district_id, stage, state, assignee)
+ * plus every other column a page and the counts read, so a queue is an Index Only Scan that never
+ * fetches the wide rows (the snapshot) from the table; case_deadlines_case_open does the same for the
+ * next due date and the report deadlines.
  */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "../../db/client";
