@@ -93,13 +93,13 @@ const QUEUE_USER: Record<QueueKey, Who> = {
   rapporter: who(caseworker),
   alla: who(caseworker),
 };
-/** A filter a person uses on each queue: stage, handläggare, period, call, due date. */
+/** A filter a person uses on each queue: period, stage, handläggare, call, due date. */
 const FILTERS: Record<QueueKey, QueueQuery> = {
   ny: { ar: thisYear },
   mina: { skede: "followUp" },
   komplettering: { skede: "review" },
   attestering: { handlaggare: colleague.id },
-  beslut: { skede: "decision" },
+  beslut: { utlysning: call!.id },
   rapporter: { fristFore: today },
   alla: { skede: "review", handlaggare: colleague.id },
 };
@@ -163,7 +163,7 @@ for (const [key, statement] of floorStatements) {
     if (part === "counts" && !key.endsWith("first-0")) continue;
     const rows = await pg.unsafe<{ "QUERY PLAN": string }[]>(`explain ${s.sql}`, s.params as never[]);
     const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
-    const index = /Seq Scan on cases\b/.test(plan) ? null : (/Index (?:Only )?Scan(?: Backward)? using (\w+) on cases\b/.exec(plan)?.[1] ?? null);
+    const index = /Seq Scan on cases\b/.test(plan) ? null : (/(?:Index (?:Only )?Scan(?: Backward)? using|Bitmap Index Scan on) (cases_\w+)/.exec(plan)?.[1] ?? null);
     plans.push({ key: `${key} ${part}`, index });
     if (!index || process.env.SHOW_PLANS) console.log(`${key} ${part}:\n${plan}\n`);
   }
