@@ -25,9 +25,11 @@
  * PostgreSQL 15 chooses the same indexes; for a list of several stages it puts only district_id in
  * the Index Cond and checks the stage as a filter (still no Seq Scan on cases).
  *
- * Requested schema change (not made here, db/schema is not ours): an index on (district_id, state)
- * would let the state queues skip the rows of other states in the same stage; at today's volumes
- * (a district has hundreds of open cases) the stage index is enough.
+ * On 100 000 cases (npm run seed:scale, bench/queues.ts: about 5 000 open cases per district) the
+ * planner takes cases_queue_covering instead (migration 0008): (district_id, stage, state, assignee)
+ * plus every other column a page and the counts read, so a queue is an Index Only Scan that never
+ * fetches the wide rows (the snapshot) from the table; case_deadlines_case_open does the same for the
+ * next due date and the report deadlines.
  */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "../../db/client";
@@ -246,6 +248,17 @@ export async function listQueue(
   };
 }
 
+/**
+ * The SQL and parameters of a queue page and of the counts, exactly as listQueue and countQueues send
+ * them: bench/queues.ts runs them bare from a minimal HTTP handler as the floor.
+ */
+export function queueStatements(db: Executor, viewer: QueueViewer, queue: QueueKey, query: QueueQuery) {
+  return {
+    page: queueSelect(db, viewer, queue, query, PAGE_SIZE).select.toSQL(),
+    counts: countSelect(db, viewer).toSQL(),
+  };
+}
+
 /** The plan PostgreSQL chooses for a queue page, one line per row: for the index checks. */
 export async function explainQueue(db: Executor, viewer: QueueViewer, queue: QueueKey, query: QueueQuery = {}) {
   const { select } = queueSelect(db, viewer, queue, query, PAGE_SIZE);
@@ -253,16 +266,20 @@ export async function explainQueue(db: Executor, viewer: QueueViewer, queue: Que
   return rows.map((r) => Object.values(r)[0] ?? "").join("\n");
 }
 
-/** How many cases each queue holds, in one pass over the district's open cases. */
-export async function countQueues(viewer: QueueViewer): Promise<Record<QueueKey, number>> {
-  const db = await getDb();
+function countSelect(db: Executor, viewer: QueueViewer) {
   const counted = Object.fromEntries(
     QUEUE_KEYS.map((queue) => [queue, sql<number>`count(*) filter (where ${queueCondition(queue, viewer)})`.mapWith(Number)]),
   ) as Record<QueueKey, SQL.Aliased<number> | SQL<number>>;
-  const [row] = await db
+  return db
     .select(counted)
     .from(cases)
     .where(and(eq(cases.districtId, viewer.districtId), inArray(cases.stage, [...OPEN_STAGES])));
+}
+
+/** How many cases each queue holds, in one pass over the district's open cases. */
+export async function countQueues(viewer: QueueViewer): Promise<Record<QueueKey, number>> {
+  const db = await getDb();
+  const [row] = await countSelect(db, viewer);
   return Object.fromEntries(QUEUE_KEYS.map((queue) => [queue, Number(row?.[queue] ?? 0)])) as Record<QueueKey, number>;
 }
 
