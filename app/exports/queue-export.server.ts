@@ -3,7 +3,7 @@
  * row rather than one page, up to a cap. Only the case's register facts: never internal notes,
  * statements or report texts.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { applicationVersions, cases } from "../../db/schema";
 import { QUEUE_LABELS, STAGE_LABELS, readQueueQuery, type OpenStage } from "../administration/queue-definitions";
@@ -42,13 +42,14 @@ export async function queueExportTable(
   const page = await listQueue(viewer, queue, query, { pageSize: cap });
   const ids = page.rows.map((r) => r.id);
   const db = await getDb();
-  const [details, submitted, names] = await Promise.all([
+  const [details, names] = await Promise.all([
     ids.length === 0
       ? []
       : db
           .select({
             id: cases.id,
             stage: cases.stage,
+            submittedAt: cases.submittedAt,
             callId: sql<string | null>`(select ${applicationVersions.content} ->> 'callId' from ${applicationVersions}
               where ${applicationVersions.caseId} = ${cases.id} order by ${applicationVersions.version} desc limit 1)`,
             priorityAreaId: sql<string | null>`(select ${applicationVersions.content} ->> 'priorityAreaId' from ${applicationVersions}
@@ -56,24 +57,15 @@ export async function queueExportTable(
           })
           .from(cases)
           .where(inArray(cases.id, ids)),
-    ids.length === 0
-      ? []
-      : db
-          .select({ caseId: applicationVersions.caseId, submittedAt: applicationVersions.submittedAt })
-          .from(applicationVersions)
-          .where(and(inArray(applicationVersions.caseId, ids), eq(applicationVersions.status, "submitted")))
-          .orderBy(asc(applicationVersions.version)),
     loadQueueFilterOptions(district.id),
   ]);
   const byId = new Map(details.map((d) => [d.id, d]));
-  const firstSubmitted = new Map<string, Date>();
-  for (const s of submitted) if (s.submittedAt && !firstSubmitted.has(s.caseId)) firstSubmitted.set(s.caseId, s.submittedAt);
   const callName = new Map(names.calls.map((c) => [c.value, c.label]));
   const areaName = new Map(names.priorityAreas.map((a) => [a.value, a.label]));
 
   const rows = page.rows.map((r): Cell[] => {
     const detail = byId.get(r.id);
-    const submittedAt = firstSubmitted.get(r.id);
+    const submittedAt = detail?.submittedAt;
     return [
       r.diaryNumber,
       r.organisationName,
