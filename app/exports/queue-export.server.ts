@@ -3,7 +3,8 @@
  * row rather than one page, up to a cap. Only the case's register facts: never internal notes,
  * statements or report texts.
  */
-import { inArray, sql } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
+import { readContent } from "../applications/versions.server";
 import { getDb } from "../../db/client";
 import { applicationVersions, cases } from "../../db/schema";
 import { QUEUE_LABELS, STAGE_LABELS, readQueueQuery, type OpenStage } from "../administration/queue-definitions";
@@ -42,29 +43,28 @@ export async function queueExportTable(
   const page = await listQueue(viewer, queue, query, { pageSize: cap });
   const ids = page.rows.map((r) => r.id);
   const db = await getDb();
-  const [details, names] = await Promise.all([
+  const [details, versions, names] = await Promise.all([
+    ids.length === 0
+      ? []
+      : db.select({ id: cases.id, stage: cases.stage, submittedAt: cases.submittedAt }).from(cases).where(inArray(cases.id, ids)),
+    // The newest version's call and priority area, as the queue's filters read them.
     ids.length === 0
       ? []
       : db
-          .select({
-            id: cases.id,
-            stage: cases.stage,
-            submittedAt: cases.submittedAt,
-            callId: sql<string | null>`(select ${applicationVersions.content} ->> 'callId' from ${applicationVersions}
-              where ${applicationVersions.caseId} = ${cases.id} order by ${applicationVersions.version} desc limit 1)`,
-            priorityAreaId: sql<string | null>`(select ${applicationVersions.content} ->> 'priorityAreaId' from ${applicationVersions}
-              where ${applicationVersions.caseId} = ${cases.id} order by ${applicationVersions.version} desc limit 1)`,
-          })
-          .from(cases)
-          .where(inArray(cases.id, ids)),
+          .select({ caseId: applicationVersions.caseId, content: applicationVersions.content })
+          .from(applicationVersions)
+          .where(inArray(applicationVersions.caseId, ids))
+          .orderBy(asc(applicationVersions.version)),
     loadQueueFilterOptions(district.id),
   ]);
   const byId = new Map(details.map((d) => [d.id, d]));
+  const latest = new Map(versions.map((v) => [v.caseId, readContent(v.content)]));
   const callName = new Map(names.calls.map((c) => [c.value, c.label]));
   const areaName = new Map(names.priorityAreas.map((a) => [a.value, a.label]));
 
   const rows = page.rows.map((r): Cell[] => {
     const detail = byId.get(r.id);
+    const content = latest.get(r.id);
     const submittedAt = detail?.submittedAt;
     return [
       r.diaryNumber,
@@ -73,8 +73,8 @@ export async function queueExportTable(
       detail ? (STAGE_LABELS[detail.stage as OpenStage] ?? detail.stage) : null,
       r.status,
       r.assigneeName ?? "Ingen",
-      detail?.callId ? (callName.get(detail.callId) ?? null) : "Eget initiativ",
-      detail?.priorityAreaId ? (areaName.get(detail.priorityAreaId) ?? null) : null,
+      content?.callId ? (callName.get(content.callId) ?? null) : "Eget initiativ",
+      content?.priorityAreaId ? (areaName.get(content.priorityAreaId) ?? null) : null,
       submittedAt ? stockholmDate(submittedAt) : null,
       r.nextDue,
     ];
