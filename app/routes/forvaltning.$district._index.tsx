@@ -74,7 +74,7 @@ export default function DistrictHome() {
           <h2 id="followup-export-heading">Uppföljningens siffror</h2>
           <p>Bidrag, tillfällen, deltagare per kön och mål mot utfall för varje IOP under ett år.</p>
           {/* A plain GET form: each button sends the year to its own file, with or without JavaScript. */}
-          <form method="get" action={`${exportBase}/uppfoljning.xlsx`} className="inline-form">
+          <form method="get" action={`${exportBase}/uppfoljning.xlsx`}>
             <label htmlFor="followup-year">År</label>
             <input id="followup-year" name="ar" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={lastYear} />
             <button type="submit">Ladda ner Excel</button>

@@ -83,7 +83,7 @@ export default function QueuePage() {
         {label.label} i {districtName}
       </h2>
       <QueueFilters base={base} query={{ ...query, ko: page.queue }} sort={page.sort} options={options} />
-      <p className="export-links">
+      <p>
         {"Ladda ner listan med filtren ovan, alla sidor: "}
         <a href={queueHref(base.replace(/\/arenden$/, "/export/arenden.csv"), query, { ko: page.queue, efter: null, efterId: null })} download>
           CSV
