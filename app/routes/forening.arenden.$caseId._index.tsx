@@ -8,6 +8,7 @@ import { EDITABLE_STATES, stepPath } from "../applications/steps";
 import { TableWrap } from "../components/table-wrap";
 import { stockholmIsoString } from "../utils/time";
 import { pageTitle } from "../utils/meta";
+import { downloadableVersions } from "../documents/application-download.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title ?? "Ärende");
 
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canComplete: rolesGrant(roles, "completion.respond") && c.state === "review.awaitingCompletion",
     canWithdraw: rolesGrant(roles, "application.withdraw") && (c.stage === "application" || c.stage === "review"),
     links: FOLLOW_UP_LINKS.filter((l) => c.state.startsWith(l.prefix)),
+    downloads: await downloadableVersions(c.id),
   };
 }
 
@@ -110,6 +112,7 @@ export default function CasePage() {
               {v.status === "submitted" && v.submittedAt
                 ? `inskickad ${stockholmIsoString(new Date(v.submittedAt)).slice(0, 10)}`
                 : "utkast, inte inskickat"}
+              <VersionDownloads caseId={page.id} download={page.downloads.find((d) => d.version === v.version)} />
             </li>
           ))}
         </ul>
@@ -143,6 +146,27 @@ export default function CasePage() {
       <p>
         <Link to="/forening">Till översikten</Link>
       </p>
+    </>
+  );
+}
+
+/** A submitted version as PDF, and its attachments as one ZIP file when there are any. */
+function VersionDownloads({ caseId, download }: { caseId: string; download: { version: number; attachments: number } | undefined }) {
+  if (!download) return null;
+  return (
+    <>
+      {" – "}
+      <a href={`/forening/arenden/${caseId}/ansokan.pdf?version=${download.version}`} download>
+        {`Ladda ner version ${download.version} som PDF`}
+      </a>
+      {download.attachments > 0 ? (
+        <>
+          {", "}
+          <a href={`/forening/arenden/${caseId}/bilagor.zip?version=${download.version}`} download>
+            {`bilagorna (${download.attachments}) som ZIP`}
+          </a>
+        </>
+      ) : null}
     </>
   );
 }

@@ -32,6 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     roles: district.roles,
     queues: counts ? shown.map((key) => ({ key, count: counts[key] })) : [],
     base: `/forvaltning/${district.code.toLowerCase()}/arenden`,
+    exportBase: rolesGrant(district.roles, "documents.generate") ? `/forvaltning/${district.code.toLowerCase()}/export` : null,
+    lastYear: new Date().getFullYear() - 1,
   };
 }
 
@@ -46,7 +48,7 @@ function queuesFor(roles: readonly DistrictRole[]): QueueKey[] {
 }
 
 export default function DistrictHome() {
-  const { userName, districtName, roles, queues, base } = useLoaderData<typeof loader>();
+  const { userName, districtName, roles, queues, base, exportBase, lastYear } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{districtName}</h1>
@@ -65,6 +67,21 @@ export default function DistrictHome() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {exportBase ? (
+        <section aria-labelledby="followup-export-heading" className="panel">
+          <h2 id="followup-export-heading">Uppföljningens siffror</h2>
+          <p>Bidrag, tillfällen, deltagare per kön och mål mot utfall för varje IOP under ett år.</p>
+          {/* A plain GET form: each button sends the year to its own file, with or without JavaScript. */}
+          <form method="get" action={`${exportBase}/uppfoljning.xlsx`}>
+            <label htmlFor="followup-year">År</label>
+            <input id="followup-year" name="ar" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={lastYear} />
+            <button type="submit">Ladda ner Excel</button>
+            <button type="submit" formAction={`${exportBase}/uppfoljning.csv`} className="secondary">
+              Ladda ner CSV
+            </button>
+          </form>
         </section>
       ) : null}
       {roles.map((role) => (

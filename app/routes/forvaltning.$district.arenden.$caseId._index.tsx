@@ -9,6 +9,7 @@ import { HiddenField, SelectField, TextAreaField, TextField, ValidatedForm } fro
 import { formDataToObject } from "../utils/forms";
 import { partnershipLinks } from "../administration/partnership-links";
 import { pageTitle } from "../utils/meta";
+import { downloadableVersions } from "../documents/application-download.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${data.diaryNumber ?? data.title} – ärende` : "Ärende");
 
@@ -17,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadStaffCasePage(user, params.district ?? "", params.caseId ?? "");
   const { found: _found, checks: _checks, ...rest } = page;
   const base = `/forvaltning/${page.found.districtCode.toLowerCase()}/arenden/${page.caseId}`;
-  return { ...rest, base, partnershipLinks: partnershipLinks(page.state, page.found.membership.roles, base) };
+  const downloads = await downloadableVersions(page.caseId);
+  return { ...rest, base, partnershipLinks: partnershipLinks(page.state, page.found.membership.roles, base), latestDownload: downloads.at(-1) ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -197,6 +199,21 @@ export default function StaffCasePage() {
           <>
             <p className="hint">{`Version ${page.application.version}, den senast inskickade.`}</p>
             <ApplicationView content={page.application.content} />
+            {page.latestDownload ? (
+              <p>
+                <a href={`${page.base}/ansokan.pdf?version=${page.latestDownload.version}`} download>
+                  {`Ladda ner ansökan (version ${page.latestDownload.version}) som PDF`}
+                </a>
+                {page.latestDownload.attachments > 0 ? (
+                  <>
+                    {" · "}
+                    <a href={`${page.base}/bilagor.zip?version=${page.latestDownload.version}`} download>
+                      {`Ladda ner bilagorna (${page.latestDownload.attachments}) som ZIP`}
+                    </a>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
           </>
         ) : (
           <p>Föreningen har inte skickat in någon ansökan än.</p>

@@ -20,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base: `/forvaltning/${found.membership.code.toLowerCase()}`,
     header: caseHeader(found),
     canAssess: can("case.assess"),
+    canDownload: can("documents.generate"),
     report: await loadFinalReport(found.case.id),
     finalApproval: context.finalApproval,
     renegotiate: context.finalStatement?.renegotiate ?? null,
@@ -90,6 +91,18 @@ export default function FinalReportPage() {
           </dl>
           <h2>Lärdomar</h2>
           <p className="prewrap">{report.content.lessonsLearned?.trim() || "–"}</p>
+          {loaded.canDownload ? (
+            <p>
+              {"Förvaltningens slutrapport till nämnden: "}
+              <a href={`${loaded.base}/arenden/${header.id}/slutrapport.pdf`} download>
+                Ladda ner som PDF
+              </a>
+              {" eller "}
+              <a href={`${loaded.base}/arenden/${header.id}/slutrapport.docx`} download>
+                Word
+              </a>
+            </p>
+          ) : null}
         </>
       )}
 

@@ -83,6 +83,16 @@ export default function QueuePage() {
         {label.label} i {districtName}
       </h2>
       <QueueFilters base={base} query={{ ...query, ko: page.queue }} sort={page.sort} options={options} />
+      <p>
+        {"Ladda ner listan med filtren ovan, alla sidor: "}
+        <a href={queueHref(base.replace(/\/arenden$/, "/export/arenden.csv"), query, { ko: page.queue, efter: null, efterId: null })} download>
+          CSV
+        </a>
+        {" / "}
+        <a href={queueHref(base.replace(/\/arenden$/, "/export/arenden.xlsx"), query, { ko: page.queue, efter: null, efterId: null })} download>
+          Excel
+        </a>
+      </p>
       {result ? <BulkResult result={result} /> : null}
       {page.rows.length === 0 ? (
         <p className="panel">{isFiltered(query) ? "Inga ärenden matchar sökningen och filtren." : label.empty}</p>
