@@ -32,7 +32,7 @@ export const STAGE_LABELS: Record<OpenStage, string> = {
 
 /**
  * Which states each state-based queue holds. The stages are listed too: every queue query filters on
- * (district_id, stage), which the index cases_district_stage serves.
+ * (district_id, stage), which the index cases_queue_covering serves.
  */
 export const QUEUE_STATES = {
   ny: { stages: ["review"], states: ["review.unassigned"] },

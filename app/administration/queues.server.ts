@@ -3,33 +3,16 @@
  * OFFSET: page 40 costs what page 1 costs, and a case that moves between two clicks is neither
  * skipped nor shown twice).
  *
- * Indexes. Every queue condition includes `district_id = $d and stage in (…)`, which the index
- * cases_district_stage (district_id, stage, updated_at) serves; "mina" uses cases_assigned
- * (assigned_caseworker_id, stage). Per-row lookups (next deadline, latest application version) go
- * through case_deadlines_open / case_deadlines_case and application_versions_case_version.
- * EXPLAIN as seen (PGlite, demo data, enable_seqscan off so the tiny table does not hide the choice;
- * test/integration/forvaltning-queue-indexes.test.ts repeats it on every run, SHOW_PLANS=1 prints it):
- *
- *   ny:            Index Scan using cases_district_stage on cases
- *                    Index Cond: ((district_id = '…'::uuid) AND (stage = 'review'::text))
- *                    Filter: (state = 'review.unassigned'::text)
- *   mina:          Index Scan using cases_assigned on cases
- *                    Index Cond: ((assigned_caseworker_id = '…'::uuid) AND (stage = ANY ('{review,…}'::text[])))
- *   komplettering, attestering, beslut: Index Scan using cases_district_stage on cases
- *                    Index Cond: (… stage = ANY ('{review,followUp}'::text[])) Filter: (state = ANY (…))
- *   rapporter:     Index Scan using cases_district_stage on cases (stage = ANY ('{followUp,finalReport}'))
- *                  Nested Loop Semi Join with Index Scan using case_deadlines_open on case_deadlines
- *                    Index Cond: (kind = ANY ('{report,finalReport}'::text[]))
- *   alla:          Index Scan using cases_district_stage on cases (stage = ANY (all open stages))
- *
- * PostgreSQL 15 chooses the same indexes; for a list of several stages it puts only district_id in
- * the Index Cond and checks the stage as a filter (still no Seq Scan on cases).
- *
- * On 100 000 cases (npm run seed:scale, bench/queues.ts: about 5 000 open cases per district) the
- * planner takes cases_queue_covering instead (migration 0008): (district_id, stage, state, assignee)
- * plus every other column a page and the counts read, so a queue is an Index Only Scan that never
- * fetches the wide rows (the snapshot) from the table; case_deadlines_case_open does the same for the
- * next due date and the report deadlines.
+ * Indexes (migration 0009). cases_queue_covering (district_id, stage, state, assignee, updated_at, id,
+ * and every other column a page and the counts read) answers the stage/state conditions with an
+ * index-only scan that never fetches the wide rows (the snapshot); cases_district_updated
+ * (district_id, updated_at, id) serves the default order "senast ändrad först", so a large queue
+ * reads its page in order instead of sorting every open case; "mina" uses cases_assigned
+ * (assigned_caseworker_id, stage). Per-row lookups (next deadline, report deadlines, latest
+ * application version) go through case_deadlines_case_open and application_versions_case_version.
+ * test/integration/forvaltning-queue-indexes.test.ts checks on every run that no queue falls back to
+ * a sequential scan of cases (SHOW_PLANS=1 prints the plans); bench/queues.ts does the same on
+ * 100 000 cases (npm run seed:scale).
  */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "../../db/client";
@@ -93,6 +76,12 @@ const SORT_EXPRESSIONS: Record<SortKey, SQL<string>> = {
     || lpad(coalesce(substring(${cases.diaryNumber} from '/(\\d+)$'), '0'), 10, '0')) collate "C")`,
   frist: sql<string>`(coalesce(${nextDue}, '9999-12-31') collate "C")`,
 };
+
+/** "20261130023500123456" (the uppdaterad key) → "2026-11-30T02:35:00.123456Z"; null if malformed. */
+function timestampOfKey(key: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{6})$/.exec(key);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : null;
+}
 
 function queueCondition(queue: QueueKey, viewer: QueueViewer): SQL {
   switch (queue) {
@@ -186,9 +175,14 @@ function queueSelect(
     queueCondition(queue, viewer),
     ...filterConditions(query),
   ];
-  if (query.efter !== undefined && query.efterId) {
-    const cursor = sql`(${query.efter}::text collate "C", ${query.efterId}::uuid)`;
-    conditions.push(descending ? sql`(${key}, ${cases.id}) < ${cursor}` : sql`(${key}, ${cases.id}) > ${cursor}`);
+  // "uppdaterad" orders by the column itself, so cases_district_updated serves it in order; the
+  // cursor still travels as the text key and is turned back into a timestamp here.
+  const updatedCursor = sort === "uppdaterad" && query.efter !== undefined ? timestampOfKey(query.efter) : null;
+  const order: SQL = sort === "uppdaterad" ? sql`${cases.updatedAt}` : key;
+  if (query.efter !== undefined && query.efterId && (sort !== "uppdaterad" || updatedCursor)) {
+    const cursorKey = sort === "uppdaterad" ? sql`${updatedCursor}::timestamptz` : sql`${query.efter}::text collate "C"`;
+    const cursor = sql`(${cursorKey}, ${query.efterId}::uuid)`;
+    conditions.push(descending ? sql`(${order}, ${cases.id}) < ${cursor}` : sql`(${order}, ${cases.id}) > ${cursor}`);
   }
   const select = db
     .select({
@@ -209,7 +203,7 @@ function queueSelect(
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .leftJoin(users, eq(users.id, cases.assignedCaseworkerId))
     .where(and(...conditions))
-    .orderBy(...(descending ? [desc(key), desc(cases.id)] : [asc(key), asc(cases.id)]))
+    .orderBy(...(descending ? [desc(order), desc(cases.id)] : [asc(order), asc(cases.id)]))
     .limit(pageSize + 1);
   return { select, sort };
 }

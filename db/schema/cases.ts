@@ -45,7 +45,9 @@ export const cases = pgTable(
     ...timestamps,
   },
   (t) => [
-    index("cases_district_stage").on(t.districtId, t.stage, t.updatedAt),
+    // "Senast ändrad först", the default order: a page reads its 26 rows from here in order instead
+    // of sorting every open case of the district.
+    index("cases_district_updated").on(t.districtId, t.updatedAt, t.id),
     index("cases_organisation").on(t.organisationId, t.updatedAt),
     index("cases_assigned").on(t.assignedCaseworkerId, t.stage),
     index("cases_previous").on(t.previousCaseId),

@@ -26,6 +26,6 @@ describe("queue queries use indexes", () => {
     });
     if (process.env.SHOW_PLANS) console.log(`${queue}:\n${plan}`);
     expect(plan).not.toMatch(/Seq Scan on cases\b/);
-    expect(plan).toMatch(/cases_queue_covering|cases_district_stage|cases_assigned/);
+    expect(plan).toMatch(/cases_queue_covering|cases_district_updated|cases_assigned/);
   });
 });
