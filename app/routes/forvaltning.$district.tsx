@@ -13,11 +13,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canViewQueues: rolesGrant(district.roles, "queue.view"),
     canManageCalls: rolesGrant(district.roles, "calls.manage"),
     canViewOutbox: rolesGrant(district.roles, "outbox.view"),
+    canViewDashboard: rolesGrant(district.roles, "case.view"),
   };
 }
 
 export default function DistrictArea() {
-  const { base, name, canManageStaff, canViewQueues, canManageCalls, canViewOutbox } = useLoaderData<typeof loader>();
+  const { base, name, canManageStaff, canViewQueues, canManageCalls, canViewOutbox, canViewDashboard } = useLoaderData<typeof loader>();
   return (
     <>
       <nav className="sub-nav" aria-label={`${name}: förvaltningens sidor`}>
@@ -30,6 +31,11 @@ export default function DistrictArea() {
           {canViewQueues ? (
             <li>
               <NavLink to={`${base}/arenden`}>Ärenden</NavLink>
+            </li>
+          ) : null}
+          {canViewDashboard ? (
+            <li>
+              <NavLink to={`${base}/oversikt`}>Nyckeltal</NavLink>
             </li>
           ) : null}
           {canManageStaff ? (
