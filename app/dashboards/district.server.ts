@@ -24,8 +24,8 @@ export const STAGE_NAMES: Record<string, string> = {
 };
 
 export const LEAD_TIME_STEPS = [
-  { key: "submissionToDecision", label: "Från inlämnad ansökan till nämndens beslut" },
-  { key: "decisionToAgreement", label: "Från beslut till undertecknad överenskommelse" },
+  { key: "submissionToDecision", label: "Från inlämnad ansökan till nämndens beslut", short: "Ansökan → beslut" },
+  { key: "decisionToAgreement", label: "Från beslut till undertecknad överenskommelse", short: "Beslut → avtal" },
 ] as const;
 export type LeadTimeKey = (typeof LEAD_TIME_STEPS)[number]["key"];
 
@@ -39,7 +39,7 @@ export interface DistrictDashboard {
   };
   participants: YearFigures[];
   stages: { stage: string; label: string; count: number }[];
-  leadTimes: { key: LeadTimeKey; label: string; cases: number; medianDays: number | null }[];
+  leadTimes: { key: LeadTimeKey; label: string; short: string; cases: number; medianDays: number | null }[];
   overdue: { caseId: string; organisationName: string; diaryNumber: string | null; kind: string; label: string; dueOn: string; daysLate: number }[];
   overdueCount: number;
 }
@@ -139,11 +139,12 @@ async function loadLeadTimes(districtId: string, period: Period) {
     where extract(year from ended at time zone 'Europe/Stockholm') between ${period.from}::int and ${period.to}::int
     group by step`);
   const rows = new Map(rowsOf<{ step: string; n: unknown; median: unknown }>(result).map((r) => [r.step, r]));
-  return LEAD_TIME_STEPS.map(({ key, label }) => {
+  return LEAD_TIME_STEPS.map(({ key, label, short }) => {
     const row = rows.get(key);
     return {
       key,
       label,
+      short,
       cases: row ? Number(row.n) : 0,
       medianDays: row && row.median !== null ? Math.round(Number(row.median) * 10) / 10 : null,
     };

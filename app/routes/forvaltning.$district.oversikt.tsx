@@ -139,6 +139,7 @@ export default function DistrictDashboardPage() {
                 series: [{ key: "count", label: "Antal ärenden" }],
                 summary: `Stapeldiagram: ärenden per steg. ${d.stages.map((s) => `${s.label}: ${s.count}`).join(", ")}.`,
                 format: formatCount,
+                horizontal: true,
               }
             : null
         }
@@ -159,12 +160,13 @@ export default function DistrictDashboardPage() {
         chart={
           d.leadTimes.some((l) => l.medianDays !== null)
             ? {
-                data: d.leadTimes.map((l) => ({ label: l.label.replace("Från ", "").replace(" till ", " → "), values: { median: l.medianDays ?? 0 } })),
+                data: d.leadTimes.map((l) => ({ label: l.short, values: { median: l.medianDays ?? 0 } })),
                 series: [{ key: "median", label: "Median, dagar" }],
                 summary: `Stapeldiagram: median handläggningstid i dagar. ${d.leadTimes
                   .map((l) => `${l.label}: ${l.medianDays === null ? "inga ärenden" : `${formatDays(l.medianDays)} dagar`}`)
                   .join(". ")}.`,
                 format: formatDays,
+                horizontal: true,
               }
             : null
         }

@@ -22,6 +22,8 @@ export interface ChartProps {
   format: (value: number) => string;
   /** Short format for the value axis and the bar labels, e.g. "1,8 mn". */
   shortFormat?: (value: number) => string;
+  /** Bars lying down, one per row, for long category names (stages, steps): fits a phone. */
+  horizontal?: boolean;
 }
 
 function useHydrated() {
@@ -42,7 +44,7 @@ function PatternDef({ id, colour, pattern }: { id: string; colour: string; patte
   );
 }
 
-export function BarChart({ data, series, summary, format, shortFormat = format }: ChartProps) {
+export function BarChart({ data, series, summary, format, shortFormat = format, horizontal = false }: ChartProps) {
   const hydrated = useHydrated();
   const idBase = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   if (!hydrated) return null;
@@ -51,21 +53,41 @@ export function BarChart({ data, series, summary, format, shortFormat = format }
     const style = seriesStyle(index);
     return style.pattern === "solid" ? style.colour : `url(#${idBase}-p${index})`;
   };
-  // Wide enough for every bar to carry its value; the wrapper scrolls sideways on a phone.
-  const width = Math.max(560, data.length * (series.length * 44 + 32) + 100);
+  const categoryAxisWidth = Math.min(220, Math.max(...data.map((d) => d.label.length)) * 8 + 16);
+  // Wide (or, lying down, tall) enough for every bar to carry its value; the frame scrolls sideways on a phone.
+  const width = horizontal ? 320 : Math.max(320, data.length * (series.length * 44 + 32) + 100);
+  const height = horizontal ? data.length * (series.length * 28 + 16) + 90 : 320;
+  const tick = { fill: "#1b1b1b", fontSize: 14 };
   return (
     <div className="chart-scroll" tabIndex={0} role="group" aria-label="Diagram, kan rullas i sidled">
       <div role="img" aria-label={summary} className="chart-image">
-        <RechartsBarChart width={width} height={320} data={rows} margin={{ top: 24, right: 16, bottom: 8, left: 16 }} accessibilityLayer={false}>
+        <RechartsBarChart
+          width={width}
+          height={height}
+          data={rows}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 24, right: horizontal ? 48 : 16, bottom: 8, left: horizontal ? 8 : 16 }}
+          accessibilityLayer={false}
+        >
           <defs>
             {series.map((_, index) => (
               <PatternDef key={index} id={`${idBase}-p${index}`} {...seriesStyle(index)} />
             ))}
           </defs>
-          <CartesianGrid vertical={false} stroke="#767676" strokeDasharray="2 4" />
-          <XAxis dataKey="label" stroke="#1b1b1b" tick={{ fill: "#1b1b1b" }} interval={0} />
-          <YAxis stroke="#1b1b1b" tick={{ fill: "#1b1b1b" }} tickFormatter={(v: number) => shortFormat(v)} width={72} allowDecimals={false} />
-          <Legend wrapperStyle={{ color: "#1b1b1b" }} />
+          <CartesianGrid horizontal={horizontal} vertical={!horizontal} stroke="#767676" strokeDasharray="2 4" />
+          {horizontal ? (
+            <>
+              <YAxis type="category" dataKey="label" stroke="#1b1b1b" tick={tick} interval={0} width={categoryAxisWidth} />
+              <XAxis type="number" stroke="#1b1b1b" tick={tick} tickFormatter={(v: number) => shortFormat(v)} allowDecimals={false} />
+            </>
+          ) : (
+            <>
+              <XAxis dataKey="label" stroke="#1b1b1b" tick={tick} interval={0} />
+              <YAxis stroke="#1b1b1b" tick={tick} tickFormatter={(v: number) => shortFormat(v)} width={72} allowDecimals={false} />
+            </>
+          )}
+          {/* In the order of the bars and the table columns, not alphabetical. */}
+          <Legend wrapperStyle={{ color: "#1b1b1b" }} itemSorter={null} />
           {series.map((s, index) => (
             <Bar
               key={s.key}
@@ -76,7 +98,13 @@ export function BarChart({ data, series, summary, format, shortFormat = format }
               strokeWidth={1.5}
               isAnimationActive={false}
             >
-              <LabelList dataKey={s.key} position="top" fill="#1b1b1b" fontSize={12} formatter={(v) => (typeof v === "number" ? shortFormat(v) : v)} />
+              <LabelList
+                dataKey={s.key}
+                position={horizontal ? "right" : "top"}
+                fill="#1b1b1b"
+                fontSize={13}
+                formatter={(v) => (typeof v === "number" ? shortFormat(v) : v)}
+              />
             </Bar>
           ))}
         </RechartsBarChart>
