@@ -4,12 +4,11 @@
  * district with thousands of cases sends sums, not rows, to the app server.
  */
 import { sql } from "drizzle-orm";
-import { getDb } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 import { REPORT_DEADLINE_KINDS } from "../administration/queue-definitions";
 import { DEADLINE_LABELS } from "../administration/case-page.server";
 import { stockholmDate } from "../utils/time";
-import { loadFunding, loadYearFigures, type YearFigures } from "./figures-sql.server";
+import { loadFunding, loadYearFigures, type YearFigures, runDashboardQuery } from "./figures-sql.server";
 import { yearsOf, type Period } from "./period";
 
 export const STAGE_ORDER = ["review", "decision", "agreement", "followUp", "finalReport", "closed"] as const;
@@ -94,8 +93,7 @@ export async function loadDistrictDashboard(districtId: string, period: Period, 
 
 /** Cases submitted in the period (a draft never submitted is still the förening's), by where they are now. */
 async function loadStageCounts(districtId: string, period: Period) {
-  const db = await getDb();
-  const result = await db.execute(sql`
+  const result = await runDashboardQuery(sql`
     select stage, count(*) as n from cases
     where district_id = ${districtId}::text::uuid and submitted_at is not null
       and extract(year from submitted_at at time zone 'Europe/Stockholm') between ${period.from}::int and ${period.to}::int
@@ -115,8 +113,7 @@ async function loadStageCounts(districtId: string, period: Period) {
  * (the first event that enters follow-up). A step counts in the year it ended.
  */
 async function loadLeadTimes(districtId: string, period: Period) {
-  const db = await getDb();
-  const result = await db.execute(sql`
+  const result = await runDashboardQuery(sql`
     with ev as (
       select e.case_id,
         min(e.created_at) filter (where e.event_type = 'SUBMIT') as submitted,
@@ -153,9 +150,8 @@ async function loadLeadTimes(districtId: string, period: Period) {
 
 /** Report and final-report deadlines passed and not met, oldest first (the open-deadline index). */
 async function loadOverdueReports(districtId: string, today: string) {
-  const db = await getDb();
   const kinds = sql.join(REPORT_DEADLINE_KINDS.map((k) => sql`${k}`), sql`, `);
-  const result = await db.execute(sql`
+  const result = await runDashboardQuery(sql`
     select d.case_id, d.kind, d.due_on, c.diary_number, o.name as organisation_name, count(*) over () as total
     from case_deadlines d
     join cases c on c.id = d.case_id

@@ -10,6 +10,20 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { rowsOf } from "../../db/rows";
 
+/**
+ * Runs one dashboard query with JIT compilation off. The planner guesses 100 rows for every
+ * jsonb_array_elements, so these queries look expensive enough for PostgreSQL to JIT-compile them,
+ * which costs more than the query itself (measured: 70 ms of JIT for a 130 ms query); `set local`
+ * keeps the setting inside this transaction. PGlite has no JIT and accepts the setting.
+ */
+export async function runDashboardQuery(query: SQL) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return tx.execute(query);
+  });
+}
+
 export type Scope = { districtId: string } | { organisationId: string };
 
 /** A jsonb array field, or an empty array when the draft has none (drafts may be incomplete). */
@@ -70,8 +84,7 @@ export interface YearFigures {
 
 /** Participants by gender and sessions per year, summed over every activity in the year's reports. */
 export async function loadYearFigures(scope: Scope, years: { from: number; to: number } | null): Promise<YearFigures[]> {
-  const db = await getDb();
-  const result = await db.execute(sql`
+  const result = await runDashboardQuery(sql`
     with iop_years as (${iopYears(scope, years)}),
     year_reports as (${yearReports})
     select yr.year,
@@ -95,8 +108,7 @@ export async function loadYearFigures(scope: Scope, years: { from: number; to: n
 
 /** Funding per IOP and year, summed in the database. */
 export async function loadFunding(scope: Scope, years: { from: number; to: number } | null) {
-  const db = await getDb();
-  const result = await db.execute(sql`
+  const result = await runDashboardQuery(sql`
     with iop_years as (${iopYears(scope, years)})
     select case_id, title, diary_number, organisation_name, year, sum(amount) as amount
     from iop_years

@@ -4,9 +4,8 @@
  * organisation in SQL, so another förening's figures are never read.
  */
 import { sql } from "drizzle-orm";
-import { getDb } from "../../db/client";
 import { rowsOf } from "../../db/rows";
-import { iopYears, loadFunding, loadYearFigures, yearReports, type YearFigures } from "./figures-sql.server";
+import { iopYears, loadFunding, loadYearFigures, yearReports, type YearFigures, runDashboardQuery } from "./figures-sql.server";
 
 export interface OrganisationDashboard {
   years: number[];
@@ -49,8 +48,7 @@ export async function loadOrganisationDashboard(organisationId: string): Promise
 
 /** Each goal of each funded year's agreement with the outcome from that year's report, if reported. */
 async function loadGoals(organisationId: string) {
-  const db = await getDb();
-  const result = await db.execute(sql`
+  const result = await runDashboardQuery(sql`
     with iop_years as (${iopYears({ organisationId }, null)}),
     year_reports as (${yearReports})
     select iy.year, iy.diary_number, iy.title, g.goal->>'description' as description, g.goal->>'target' as target,
