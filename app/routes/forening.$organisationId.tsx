@@ -121,6 +121,9 @@ export default function OrganisationProfilePage() {
       <p>
         <Link to={`/forening/${organisation.id}/personer`}>Se och ändra vilka som finns i portalen för föreningen</Link>
       </p>
+      <p>
+        <Link to={`/forening/${organisation.id}/oversikt`}>Föreningens siffror år för år: bidrag, deltagare och mål</Link>
+      </p>
     </>
   );
 }

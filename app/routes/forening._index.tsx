@@ -33,7 +33,10 @@ export default function OrganisationHome() {
           <h2 id={`org-${o.id}`}>{o.name}</h2>
           <p className="hint">
             Organisationsnummer {o.organisationNumber} · Din roll: {rolesText(o.roles)} ·{" "}
-            <Link to={`/forening/${o.id}`}>Om föreningen</Link>
+            <Link to={`/forening/${o.id}`}>Om föreningen</Link> ·{" "}
+            <Link to={`/forening/${o.id}/oversikt`}>
+              Siffror år för år <span className="visually-hidden">för {o.name}</span>
+            </Link>
           </p>
           {o.canApply ? (
             <p>

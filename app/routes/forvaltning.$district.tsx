@@ -14,11 +14,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManageCalls: rolesGrant(district.roles, "calls.manage"),
     canViewOutbox: rolesGrant(district.roles, "outbox.view"),
     canViewYearlyReports: rolesGrant(district.roles, "documents.generate"),
+    canViewDashboard: rolesGrant(district.roles, "case.view"),
   };
 }
 
 export default function DistrictArea() {
-  const { base, name, canManageStaff, canViewQueues, canManageCalls, canViewOutbox, canViewYearlyReports } = useLoaderData<typeof loader>();
+  const { base, name, canManageStaff, canViewQueues, canManageCalls, canViewOutbox, canViewYearlyReports, canViewDashboard } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <nav className="sub-nav" aria-label={`${name}: förvaltningens sidor`}>
@@ -31,6 +33,11 @@ export default function DistrictArea() {
           {canViewQueues ? (
             <li>
               <NavLink to={`${base}/arenden`}>Ärenden</NavLink>
+            </li>
+          ) : null}
+          {canViewDashboard ? (
+            <li>
+              <NavLink to={`${base}/oversikt`}>Nyckeltal</NavLink>
             </li>
           ) : null}
           {canViewYearlyReports ? (
