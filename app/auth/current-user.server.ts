@@ -48,28 +48,31 @@ function group<K, T, R>(rows: T[], keyOf: (row: T) => K, make: (row: T) => R, ad
 
 export async function loadUser(userId: string): Promise<CurrentUser | null> {
   const db = await getDb();
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, title: users.title })
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  // Three independent reads on one key: sent together, they cost one round trip instead of three.
+  const [[user], orgRows, districtRows] = await Promise.all([
+    db
+      .select({ id: users.id, email: users.email, name: users.name, title: users.title })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.disabledAt))),
+    db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        organisationNumber: organisations.organisationNumber,
+        role: organisationMemberships.role,
+      })
+      .from(organisationMemberships)
+      .innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
+      .where(eq(organisationMemberships.userId, userId))
+      .orderBy(organisations.name),
+    db
+      .select({ id: districts.id, code: districts.code, name: districts.name, role: districtMemberships.role })
+      .from(districtMemberships)
+      .innerJoin(districts, eq(districts.id, districtMemberships.districtId))
+      .where(eq(districtMemberships.userId, userId))
+      .orderBy(districts.name),
+  ]);
   if (!user) return null;
-  const orgRows = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      organisationNumber: organisations.organisationNumber,
-      role: organisationMemberships.role,
-    })
-    .from(organisationMemberships)
-    .innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
-    .where(eq(organisationMemberships.userId, userId))
-    .orderBy(organisations.name);
-  const districtRows = await db
-    .select({ id: districts.id, code: districts.code, name: districts.name, role: districtMemberships.role })
-    .from(districtMemberships)
-    .innerJoin(districts, eq(districts.id, districtMemberships.districtId))
-    .where(eq(districtMemberships.userId, userId))
-    .orderBy(districts.name);
   return {
     ...user,
     organisations: group(
