@@ -10,6 +10,7 @@ import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { isCrossSiteRequest } from "../app/utils/csrf";
+import { runInRequestScope } from "../app/utils/request-scope.server";
 
 export function createApp(build: ServerBuild, options: { publicDir?: string } = {}) {
   const app = express();
@@ -76,16 +77,14 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     next();
   });
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientAddress: req.ip ?? "unknown",
-      }),
+  const handleWithRemix = createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? "unknown",
     }),
-  );
+  });
+  app.all("*", (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)));
   return app;
 }
