@@ -27,6 +27,7 @@ import {
 } from "../../app/partnership/agreement.server";
 import { approveReport } from "../../app/partnership/follow-up.server";
 import { withCheckDigit } from "../../app/domain/organisation-number";
+import { stockholmDate } from "../../app/utils/time";
 import { hasChromium, launchBrowser } from "../support/browser";
 import { linkIn, setupPortal } from "../support/portal";
 import {
@@ -289,7 +290,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await run(caseId, { type: "ATTEST" }, (await staff("direktor@demo.example")).actor);
         await run(
           caseId,
-          { type: "REGISTER_DECISION", meetingDate: "2026-11-19", paragraph: "§ 14", outcome: "approved" },
+          { type: "REGISTER_DECISION", meetingDate: stockholmDate(new Date()), paragraph: "§ 14", outcome: "approved" },
           (await staff("registrator@demo.example")).actor,
         );
         const draft = await loadAgreementDraft(caseId);
