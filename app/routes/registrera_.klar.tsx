@@ -1,3 +1,5 @@
+// `registrera_`: a page of its own, not a child of the registration form's route (which has no Outlet
+// and would show the empty form again under this URL).
 import type { MetaFunction } from "@remix-run/node";
 import { pageTitle } from "../utils/meta";
 
