@@ -10,7 +10,7 @@
 import type { FinalReportContent } from "../domain/reports";
 import { formatKronor, sum } from "../domain/money";
 import type { StatementContent } from "../domain/statement";
-import type { Block, NamndDocument } from "./model";
+import { attestationBlocks, boardHeader, type Block, type NamndDocument } from "./model";
 
 export interface FinalReportDocumentInput {
   organisationName: string;
@@ -193,16 +193,9 @@ export function buildFinalReportDocument(input: FinalReportDocumentInput): Namnd
     { type: "heading", level: 2, text: "Bilagor" },
     { type: "paragraph", text: `Slutrapport från ${input.organisationName}` },
   );
-  const attestations = [...input.attestations].sort((a, b) => b.date.localeCompare(a.date));
-  if (attestations.length > 0) blocks.push({ type: "attestations", rows: attestations });
+  blocks.push(...attestationBlocks(input.attestations));
   return {
-    header: {
-      caseworker: input.author.name,
-      phone: input.author.phone,
-      to: input.boardName,
-      date: input.date,
-      diaryNumber: input.diaryNumber,
-    },
+    header: boardHeader(input),
     title: `Slutrapport om idéburet offentligt partnerskap (IOP) – ${input.organisationName}`,
     subtitle: `IOP mellan ${input.organisationName} och ${input.boardName}`,
     blocks,

@@ -17,6 +17,30 @@ export interface NamndDocument {
   blocks: Block[];
 }
 
+type Attestation = { name: string; title: string; date: string };
+
+/** The "Attesterat av" table, the last attestation first as in the seeds; nothing before the first. */
+export function attestationBlocks(attestations: readonly Attestation[]): Block[] {
+  const rows = [...attestations].sort((a, b) => b.date.localeCompare(a.date));
+  return rows.length > 0 ? [{ type: "attestations", rows }] : [];
+}
+
+/** The seeds' header block: the handläggare writing to the nämnd, on a date, under a diarienummer. */
+export function boardHeader(input: {
+  author: { name: string; phone: string | null };
+  boardName: string;
+  date: string;
+  diaryNumber: string | null;
+}): NamndDocument["header"] {
+  return {
+    caseworker: input.author.name,
+    phone: input.author.phone,
+    to: input.boardName,
+    date: input.date,
+    diaryNumber: input.diaryNumber,
+  };
+}
+
 /** The seeds' closing table: "Detta dokument har godkänts digitalt av följande personer". */
 export const ATTESTED_INTRO = "Detta dokument har godkänts digitalt av följande personer:";
 

@@ -4,7 +4,7 @@
  * "Attesterat av" table from the recorded attestations.
  */
 import { STATEMENT_SECTIONS, type StatementContent } from "../domain/statement";
-import type { Block, NamndDocument } from "./model";
+import { attestationBlocks, boardHeader, type Block, type NamndDocument } from "./model";
 
 export interface StatementDocumentInput {
   stage: "application" | "finalReport";
@@ -57,17 +57,9 @@ export function buildStatementDocument(input: StatementDocumentInput): NamndDocu
           : `Slutrapport för IOP med ${input.organisationName}`,
     },
   );
-  // The seeds list the last attestation first.
-  const attestations = [...input.attestations].sort((a, b) => b.date.localeCompare(a.date));
-  if (attestations.length > 0) blocks.push({ type: "attestations", rows: attestations });
+  blocks.push(...attestationBlocks(input.attestations));
   return {
-    header: {
-      caseworker: input.author.name,
-      phone: input.author.phone,
-      to: input.boardName,
-      date: input.date,
-      diaryNumber: input.diaryNumber,
-    },
+    header: boardHeader(input),
     title:
       input.stage === "application"
         ? `Ansökan om idéburet offentligt partnerskap (IOP) från ${input.organisationName}`

@@ -5,7 +5,7 @@
  * and the förvaltning's view of the mervärde. The handläggare writes only the narrative.
  */
 import { formatKronor, sum } from "../domain/money";
-import type { Block, NamndDocument } from "./model";
+import { attestationBlocks, boardHeader, type Block, type NamndDocument } from "./model";
 
 export interface YearlyReportIop {
   organisationName: string;
@@ -120,9 +120,7 @@ export function buildYearlyReport(input: YearlyReportInput): NamndDocument {
     { type: "heading", level: 2, text: "Jämställdhetsanalys" },
     { type: "paragraph", text: input.narrative.genderAnalysis },
   );
-  // The seeds list the last attestation first.
-  const attestations = [...input.attestations].sort((a, b) => b.date.localeCompare(a.date));
-  if (attestations.length > 0) blocks.push({ type: "attestations", rows: attestations });
+  blocks.push(...attestationBlocks(input.attestations));
   if (input.decision) {
     blocks.push(
       { type: "heading", level: 2, text: "Nämndens beslut" },
@@ -133,13 +131,7 @@ export function buildYearlyReport(input: YearlyReportInput): NamndDocument {
     );
   }
   return {
-    header: {
-      caseworker: input.caseworker.name,
-      phone: input.caseworker.phone,
-      to: input.boardName,
-      date: input.date,
-      diaryNumber: input.diaryNumber,
-    },
+    header: boardHeader({ ...input, author: input.caseworker }),
     title: `Samverkan med föreningar genom idéburet offentligt partnerskap (IOP) ${input.year}`,
     subtitle: "Redovisning",
     blocks,

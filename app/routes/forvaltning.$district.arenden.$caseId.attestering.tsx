@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { returnFormSchema } from "../administration/attestation-form";
 import { loadAttestationPage, runAttestation } from "../administration/attestation.server";
 import { DocumentView } from "../components/administration/document-view";
-import { HiddenField, TextAreaField, ValidatedForm } from "../components/form";
+import { AttestationDecision } from "../components/attestation-decision";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 
@@ -75,28 +75,13 @@ export default function AttestationPage() {
         <p>Det finns inget tjänsteutlåtande än.</p>
       )}
 
-      {page.canAttest || page.canReturn ? (
-        <section aria-labelledby="beslut-attest" className="case-section">
-          <h2 id="beslut-attest">Ditt beslut</h2>
-          {page.canAttest ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="attest" />
-              <input type="hidden" name="expectedRevision" value={page.caseRevision} />
-              <button type="submit">Attestera</button>
-            </Form>
-          ) : null}
-          {page.canReturn ? (
-            <>
-              <h3>Skicka tillbaka till handläggaren</h3>
-              <ValidatedForm schema={returnFormSchema} failure={returnFailure} submitLabel="Skicka tillbaka">
-                <HiddenField name="intent" value="return" />
-                <HiddenField name="expectedRevision" value={String(page.caseRevision)} />
-                <TextAreaField name="comment" label="Vad behöver ändras?" hint="Handläggaren får kommentaren." rows={4} />
-              </ValidatedForm>
-            </>
-          ) : null}
-        </section>
-      ) : null}
+      <AttestationDecision
+        canAttest={page.canAttest}
+        canReturn={page.canReturn}
+        revision={{ name: "expectedRevision", value: page.caseRevision }}
+        returnSchema={returnFormSchema}
+        returnFailure={returnFailure}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { DocumentView } from "../components/administration/document-view";
+import { AttestationDecision } from "../components/attestation-decision";
 import { HiddenField, TextAreaField, TextField, ValidatedForm } from "../components/form";
 import { TableWrap } from "../components/table-wrap";
 import { loadYearlyReportPage, runYearlyReportAction, saveYearlyNarrative } from "../district-reports/district-reports.server";
@@ -109,28 +110,13 @@ export default function YearlyReportPage() {
         </section>
       ) : null}
 
-      {page.canAttest || page.canReturn ? (
-        <section aria-labelledby="attestera" className="case-section">
-          <h2 id="attestera">Ditt beslut</h2>
-          {page.canAttest ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="attest" />
-              <input type="hidden" name="revision" value={page.revision} />
-              <button type="submit">Attestera</button>
-            </Form>
-          ) : null}
-          {page.canReturn ? (
-            <>
-              <h3>Skicka tillbaka till handläggaren</h3>
-              <ValidatedForm schema={returnFormSchema} failure={returnFailure} submitLabel="Skicka tillbaka">
-                <HiddenField name="intent" value="return" />
-                <HiddenField name="revision" value={String(page.revision)} />
-                <TextAreaField name="comment" label="Vad behöver ändras?" hint="Handläggaren får kommentaren." rows={4} />
-              </ValidatedForm>
-            </>
-          ) : null}
-        </section>
-      ) : null}
+      <AttestationDecision
+        canAttest={page.canAttest}
+        canReturn={page.canReturn}
+        revision={{ name: "revision", value: page.revision }}
+        returnSchema={returnFormSchema}
+        returnFailure={returnFailure}
+      />
 
       {page.canFile ? (
         <section aria-labelledby="handlingarna" className="case-section">
