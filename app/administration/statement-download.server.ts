@@ -4,13 +4,9 @@ import { buildStatementDocument } from "../documents/statement-document";
 import { loadStatementDocumentInput } from "../documents/statement-data.server";
 import { renderDocx } from "../documents/docx.server";
 import { renderPdf } from "../documents/pdf.server";
+import { fileResponse, safeFileStem } from "../documents/file-response";
 import { requireStaffCase } from "./case-page.server";
 import { stageOf } from "./statements.server";
-
-const TYPES = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
 
 export async function statementFile(user: CurrentUser, districtParam: string, caseId: string, skede: string | null, format: "pdf" | "docx") {
   const found = await requireStaffCase(user, districtParam, caseId, "documents.generate");
@@ -19,12 +15,6 @@ export async function statementFile(user: CurrentUser, districtParam: string, ca
   if (!input) return new Response("Det finns inget tjänsteutlåtande att ladda ner än.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const document = buildStatementDocument(input);
   const body = format === "pdf" ? await renderPdf(document) : await renderDocx(document);
-  const name = `tjansteutlatande-${(found.case.diaryNumber ?? "utan-diarienummer").replace(/[^A-Za-z0-9]+/g, "-")}${stage === "finalReport" ? "-slutrapport" : ""}.${format}`;
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "content-type": TYPES[format],
-      "content-disposition": `attachment; filename="${name}"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  const name = `tjansteutlatande-${safeFileStem(found.case.diaryNumber ?? "utan-diarienummer")}${stage === "finalReport" ? "-slutrapport" : ""}.${format}`;
+  return fileResponse(body, name);
 }

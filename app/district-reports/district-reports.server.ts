@@ -8,7 +8,7 @@
  * when the page or file is made; sending it to attestering freezes them in the row, so what the
  * chefer attest is what the nämnd files. A return clears them and they are live again.
  */
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   applyDistrictReportEvent,
   districtReportState,
@@ -17,20 +17,18 @@ import {
   startDistrictReport,
   storeDistrictReport,
   type DistrictReportEvent,
-  type DistrictReportRecipient,
   type DistrictReportRole,
-  type DistrictReportSnapshot,
 } from "../../workflows";
-import { getDb, type Executor } from "../../db/client";
-import { districtMemberships, districtReportEvents, districtReports, districts, emailOutbox, users } from "../../db/schema";
-import { districtReportEmail } from "../../emails/district-report";
+import { getDb } from "../../db/client";
+import { districtReportEvents, districtReports, districts, emailOutbox, users } from "../../db/schema";
 import { forbidden, requireDistrictRole, type CurrentUser } from "../auth/current-user.server";
 import { rolesGrant, type DistrictPermission } from "../auth/permissions";
 import type { DistrictRole } from "../auth/roles";
-import { buildYearlyReport, yearlyReportTotal, type YearlyReportIop } from "../documents/yearly-report";
+import { yearlyReportTotal } from "../documents/yearly-report";
 import { loadYearlyReportIops } from "../documents/yearly-report-data.server";
 import { renderDocx } from "../documents/docx.server";
 import { renderPdf } from "../documents/pdf.server";
+import { fileResponse } from "../documents/file-response";
 import type { NamndDocument } from "../documents/model";
 import { appUrl } from "../utils/config.server";
 import { formFailure, parseForm, type FormFailure } from "../utils/forms";
@@ -47,6 +45,8 @@ import {
   returnFormSchema,
   type Narrative,
 } from "./narrative-form";
+import { buildDocument } from "./document.server";
+import { outboxRows } from "./mail.server";
 
 export const STALE_REPORT =
   "Årsrapporten har ändrats från en annan flik eller av någon annan medan du arbetade. Det du skrev finns kvar nedan: ladda om sidan i en ny flik, jämför och spara igen.";
@@ -66,12 +66,6 @@ const EVENT_PERMISSIONS: Record<DistrictReportEvent["type"], DistrictPermission[
 const MACHINE_ROLES: readonly DistrictReportRole[] = ["caseworker", "head_of_unit", "district_director", "registrar", "admin"];
 const machineRoles = (roles: readonly DistrictRole[]) => roles.filter((r): r is DistrictReportRole => (MACHINE_ROLES as readonly string[]).includes(r));
 
-const RECIPIENT_ROLES: Record<Exclude<DistrictReportRecipient, "author">, DistrictRole> = {
-  headOfUnit: "head_of_unit",
-  districtDirector: "district_director",
-  registrar: "registrar",
-};
-const TITLE_OF_ROLE = { head_of_unit: "Avdelningschef", district_director: "Stadsdelsdirektör" } as const;
 
 async function requireDistrict(user: CurrentUser, districtParam: string, permission: DistrictPermission) {
   const membership = requireDistrictRole(user, districtParam, permission);
@@ -96,8 +90,8 @@ async function findReport(districtId: string, year: number) {
   return row;
 }
 
-type ReportRow = typeof districtReports.$inferSelect;
-type DistrictRow = typeof districts.$inferSelect;
+export type ReportRow = typeof districtReports.$inferSelect;
+export type DistrictRow = typeof districts.$inferSelect;
 
 const snapshotOf = (row: ReportRow) => restoreDistrictReport({ machineVersion: row.machineVersion, snapshot: row.snapshot });
 
@@ -167,53 +161,6 @@ export async function createYearlyReport(
     }
   });
   return { ok: true, redirectTo: `${base}/${year}` };
-}
-
-async function figuresOf(row: ReportRow): Promise<YearlyReportIop[]> {
-  if (row.figures) return row.figures as YearlyReportIop[];
-  return loadYearlyReportIops(row.districtId, row.year);
-}
-
-async function peopleById(ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (wanted.length === 0) return new Map<string, { name: string; title: string | null; phone: string | null }>();
-  const db = await getDb();
-  const rows = await db.select({ id: users.id, name: users.name, title: users.title, phone: users.phone }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** The document as it is printed and attested: the narrative, the figures, the attestations, the decision. */
-async function buildDocument(row: ReportRow, district: DistrictRow, snapshot: DistrictReportSnapshot) {
-  const context = snapshot.context;
-  const iops = await figuresOf(row);
-  const authorId = context.authorId ?? row.editedById ?? row.createdById;
-  const people = await peopleById([authorId, ...context.attestations.map((a) => a.userId)]);
-  const author = authorId ? people.get(authorId) : undefined;
-  const narrative = narrativeOf(row.narrative);
-  const attestations = context.attestations.map((a) => {
-    const person = people.get(a.userId);
-    return { name: person?.name ?? "Okänd", title: person?.title ?? TITLE_OF_ROLE[a.role], date: a.at.slice(0, 10) };
-  });
-  const document = buildYearlyReport({
-    boardName: district.boardName,
-    administrationName: district.administrationName,
-    year: row.year,
-    caseworker: { name: author?.name ?? "", phone: author?.phone ?? null },
-    date: context.submittedAt?.slice(0, 10) ?? stockholmDate(new Date()),
-    diaryNumber: null,
-    narrative: {
-      proposal: narrative.proposal,
-      summary: narrative.summary ?? "",
-      background: narrative.background,
-      preparation: narrative.preparation,
-      views: narrative.views ?? "",
-      genderAnalysis: narrative.genderAnalysis ?? "",
-    },
-    iops,
-    attestations,
-    decision: context.filing ? { meetingDate: context.filing.meetingDate, paragraph: context.filing.paragraph } : null,
-  });
-  return { document, iops, attestations };
 }
 
 const HISTORY_LABELS: Record<string, string> = {
@@ -432,69 +379,6 @@ export async function runYearlyReportAction(user: CurrentUser, districtParam: st
   return { ok: true, intent, message };
 }
 
-/** The e-mails for a transition, one per person the notifications reach in the district. */
-async function outboxRows(
-  tx: Executor,
-  input: {
-    districtId: string;
-    districtName: string;
-    year: number;
-    authorId: string | null;
-    reportUrl: string;
-    message: string | null;
-    effects: { template: Parameters<typeof districtReportEmail>[0]; to: DistrictReportRecipient[] }[];
-    auditId: number;
-  },
-): Promise<(typeof emailOutbox.$inferInsert)[]> {
-  const roles = [...new Set(input.effects.flatMap((e) => e.to))];
-  if (roles.length === 0) return [];
-  const districtRoles = roles.flatMap((r) => (r === "author" ? [] : [RECIPIENT_ROLES[r]]));
-  const author = roles.includes("author") ? input.authorId : null;
-  const rows = await tx
-    .selectDistinct({ userId: users.id, email: users.email, name: users.name, role: districtMemberships.role })
-    .from(districtMemberships)
-    .innerJoin(users, eq(users.id, districtMemberships.userId))
-    .where(
-      and(
-        eq(districtMemberships.districtId, input.districtId),
-        isNull(users.disabledAt),
-        or(districtRoles.length > 0 ? inArray(districtMemberships.role, districtRoles) : sql`false`, author ? eq(users.id, author) : sql`false`),
-      ),
-    );
-  const mail: (typeof emailOutbox.$inferInsert)[] = [];
-  for (const effect of input.effects) {
-    const wanted = new Set(effect.to.flatMap((r) => (r === "author" ? [] : [RECIPIENT_ROLES[r]])));
-    const people = new Map<string, { email: string; name: string }>();
-    for (const r of rows) {
-      if (wanted.has(r.role) || (effect.to.includes("author") && r.userId === input.authorId)) people.set(r.userId, r);
-    }
-    for (const [userId, person] of people) {
-      const email = await districtReportEmail(effect.template, {
-        year: input.year,
-        districtName: input.districtName,
-        recipientName: person.name,
-        reportUrl: input.reportUrl,
-        message: input.message,
-      });
-      mail.push({
-        template: email.template,
-        recipientUserId: userId,
-        recipientEmail: person.email,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        payload: { side: "administration", districtReportEventId: input.auditId },
-      });
-    }
-  }
-  return mail;
-}
-
-const TYPES = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
-
 export async function yearlyReportDocument(user: CurrentUser, districtParam: string, yearParam: string): Promise<{ document: NamndDocument; code: string; year: number }> {
   const { district } = await requireDistrict(user, districtParam, "documents.generate");
   const row = await findReport(district.id, yearOf(yearParam));
@@ -505,11 +389,5 @@ export async function yearlyReportDocument(user: CurrentUser, districtParam: str
 export async function yearlyReportFile(user: CurrentUser, districtParam: string, yearParam: string, format: "pdf" | "docx") {
   const { document, code, year } = await yearlyReportDocument(user, districtParam, yearParam);
   const body = format === "pdf" ? await renderPdf(document) : await renderDocx(document);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "content-type": TYPES[format],
-      "content-disposition": `attachment; filename="arsrapport-iop-${code.toLowerCase()}-${year}.${format}"`,
-      "cache-control": "private, no-store",
-    },
-  });
+  return fileResponse(body, `arsrapport-iop-${code.toLowerCase()}-${year}.${format}`);
 }
