@@ -256,7 +256,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await page.getByRole("link", { name: "Gå till ärendet" }).click();
         await waitForHeading(page, title);
         await expect(statusOnCasePage(page).textContent()).resolves.toBe("Handläggs");
-        await page.getByRole("link", { name: "Version 2" }).click();
+        await page.getByRole("link", { name: "Version 2", exact: true }).click();
         await waitForHeading(page, "Ansökan, version 2");
         await page.getByText("Ändrat sedan version 1").waitFor();
         await page.getByText("Vi träffar skolans rektor varje månad.").first().waitFor();
