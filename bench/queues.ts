@@ -41,6 +41,9 @@ const DEEP_PAGES = Number(process.env.DEEP_PAGES ?? 20);
 const POOL = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
 process.env.LOG_REQUESTS = "false";
+// Served as `npm start` serves it: React's production build (its development build checks every
+// element and property, and would measure that instead of the portal).
+process.env.NODE_ENV ??= "production";
 // The app reads these when it first opens the database: both sides get a pool of the same size.
 process.env.DATABASE_POOL_SIZE = String(POOL);
 

@@ -5,6 +5,7 @@ import { returnFormSchema } from "../administration/attestation-form";
 import { loadAttestationPage, runAttestation } from "../administration/attestation.server";
 import { DocumentView } from "../components/administration/document-view";
 import { AttestationDecision } from "../components/attestation-decision";
+import { Notice } from "../components/plain-fields";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 
@@ -38,11 +39,7 @@ export default function AttestationPage() {
       <p>
         Status: {page.status}.{page.step ? ` Nu attesterar ${page.step}en.` : ""}
       </p>
-      {result?.ok ? (
-        <div className="panel success" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      <Notice message={result?.ok ? result.message : null} />
       {attestFailure ? (
         <div className="error-summary" role="alert">
           <h2>Det gick inte</h2>

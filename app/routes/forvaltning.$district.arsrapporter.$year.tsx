@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { DocumentView } from "../components/administration/document-view";
 import { AttestationDecision } from "../components/attestation-decision";
+import { Notice } from "../components/plain-fields";
 import { HiddenField, TextAreaField, TextField, ValidatedForm } from "../components/form";
 import { TableWrap } from "../components/table-wrap";
 import { loadYearlyReportPage, runYearlyReportAction, saveYearlyNarrative } from "../district-reports/district-reports.server";
@@ -47,11 +48,7 @@ export default function YearlyReportPage() {
         {`${page.districtName}. Läge: `}
         <strong>{page.stateLabel}</strong>.
       </p>
-      {result?.ok ? (
-        <div className="panel success" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      <Notice message={result?.ok ? result.message : null} />
       {topFailure ? (
         <div className="error-summary" role="alert">
           <h2>Det gick inte</h2>

@@ -40,8 +40,26 @@ export interface DataTableProps {
   numeric?: readonly boolean[];
 }
 
+/** A row of the data table: its first cell heads the row, the rest are figures. */
+function DataRow({ cells, numeric }: { cells: readonly ReactNode[]; numeric: readonly boolean[] }) {
+  return (
+    <tr>
+      {cells.map((cell, i) =>
+        i === 0 ? (
+          <th key={i} scope="row">
+            {cell}
+          </th>
+        ) : (
+          <td key={i} className={numeric[i] ? "num" : undefined}>
+            {cell}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+}
+
 export function DataTable({ caption, headers, rows, footer, numeric = [] }: DataTableProps) {
-  const cls = (i: number) => (numeric[i] ? "num" : undefined);
   return (
     <TableWrap label={caption}>
       <table className="data-table">
@@ -49,7 +67,7 @@ export function DataTable({ caption, headers, rows, footer, numeric = [] }: Data
         <thead>
           <tr>
             {headers.map((h, i) => (
-              <th key={i} scope="col" className={cls(i)}>
+              <th key={i} scope="col" className={numeric[i] ? "num" : undefined}>
                 {h}
               </th>
             ))}
@@ -57,36 +75,12 @@ export function DataTable({ caption, headers, rows, footer, numeric = [] }: Data
         </thead>
         <tbody>
           {rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className={cls(i)}>
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
+            <DataRow key={r} cells={row} numeric={numeric} />
           ))}
         </tbody>
         {footer ? (
           <tfoot>
-            <tr>
-              {footer.map((cell, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className={cls(i)}>
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
+            <DataRow cells={footer} numeric={numeric} />
           </tfoot>
         ) : null}
       </table>
