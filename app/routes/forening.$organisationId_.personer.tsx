@@ -12,6 +12,7 @@ import { getOrganisationProfile } from "../organisations/profile.server";
 import { changeRolesSchema, inviteMemberSchema, removeMemberSchema } from "../organisations/schemas";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { Notice } from "../components/plain-fields";
 
 export const meta: MetaFunction = () => pageTitle("Personer i föreningen");
 
@@ -85,11 +86,7 @@ export default function MembersPage() {
         <Link to={`/forening/${page.organisationId}`}>{page.organisationName}</Link>
       </p>
       <h1>Personer i föreningen</h1>
-      {status && !result ? (
-        <div className="panel success" role="status">
-          <p>{status}</p>
-        </div>
-      ) : null}
+      <Notice message={status && !result ? status : null} />
       {memberError ? (
         <div className="error-summary" role="alert">
           <p>{memberError}</p>

@@ -10,6 +10,7 @@ import { formDataToObject } from "../utils/forms";
 import { partnershipLinks } from "../administration/partnership-links";
 import { pageTitle } from "../utils/meta";
 import { downloadableVersions } from "../documents/application-download.server";
+import { Notice } from "../components/plain-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${data.diaryNumber ?? data.title} – ärende` : "Ärende");
 
@@ -65,11 +66,7 @@ export default function StaffCasePage() {
           </p>
         ) : null}
       </div>
-      {result?.ok ? (
-        <div className="panel success" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      <Notice message={result?.ok ? result.message : null} />
       {plainFailure ? (
         <div className="error-summary" role="alert">
           <h2>Det gick inte</h2>

@@ -7,6 +7,7 @@ import { HiddenField, RadioGroup, TextAreaField, ValidatedForm } from "../compon
 import { IOP_CRITERIA } from "../domain/statement";
 import { formDataToNested } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { Notice } from "../components/plain-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Bedömning – ${data.diaryNumber ?? data.title}` : "Bedömning");
 
@@ -34,11 +35,7 @@ export default function AssessmentPage() {
       <p>
         {page.organisationName}. Status: {page.status}.
       </p>
-      {result?.ok ? (
-        <div className="panel success" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      <Notice message={result?.ok ? result.message : null} />
       {!page.editable ? (
         <div className="panel">
           <p>{page.reason}</p>

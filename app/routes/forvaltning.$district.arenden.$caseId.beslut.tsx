@@ -6,6 +6,7 @@ import { loadDecisionPage, registerDecision } from "../administration/decision.s
 import { HiddenField, RadioGroup, TextAreaField, TextField, ValidatedForm } from "../components/form";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { Notice } from "../components/plain-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Beslut – ${data.diaryNumber ?? data.title}` : "Beslut");
 
@@ -34,11 +35,7 @@ export default function DecisionPage() {
       <p>
         {page.organisationName}. Status: {page.status}.
       </p>
-      {result?.ok ? (
-        <div className="panel success" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      <Notice message={result?.ok ? result.message : null} />
       {page.decision ? (
         <section aria-labelledby="registrerat" className="case-section">
           <h2 id="registrerat">Registrerat beslut om ansökan</h2>

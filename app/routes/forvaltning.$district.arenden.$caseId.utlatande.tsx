@@ -7,6 +7,7 @@ import { HiddenField, RadioGroup, TextAreaField, ValidatedForm } from "../compon
 import { STATEMENT_SECTIONS } from "../domain/statement";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { Notice } from "../components/plain-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Tjänsteutlåtande – ${data.diaryNumber ?? data.title}` : "Tjänsteutlåtande");
 
@@ -49,11 +50,7 @@ export default function StatementPage() {
         {page.organisationName}. Status: {page.status}.
         {page.statement ? ` Version ${page.statement.version}, ${page.statement.status === "submitted" ? "skickad till attestering" : "utkast"}.` : ""}
       </p>
-      {result?.ok ? (
-        <div className="panel success" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      <Notice message={result?.ok ? result.message : null} />
       {page.lastReturn ? (
         <div className="panel">
           <p>

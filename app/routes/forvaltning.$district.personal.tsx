@@ -10,6 +10,7 @@ import { TableWrap } from "../components/table-wrap";
 import { StaffRolesForm } from "../components/partnership/staff-roles-form";
 import { formDataToObject, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { Notice } from "../components/plain-fields";
 
 export const meta: MetaFunction = () => pageTitle("Personal och roller");
 
@@ -57,11 +58,7 @@ export default function StaffPage() {
     <>
       <h1>Personal och roller</h1>
       <p>Personer som arbetar med IOP i {districtName}.</p>
-      {result?.ok ? (
-        <div className="panel success" role="status">
-          <p>{result.message}</p>
-        </div>
-      ) : null}
+      <Notice message={result?.ok ? result.message : null} />
       <TableWrap label={`Personal i ${districtName}`}>
         <table>
           <caption className="visually-hidden">Personal i {districtName}</caption>

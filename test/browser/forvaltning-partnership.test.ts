@@ -1,7 +1,9 @@
 /**
  * The förvaltning's side of a partnership in Chromium: the agreement is drafted, sent for signing and,
  * after the förening's signature (driven on the same database), signed by a chef; a yearly report is
- * reviewed and approved. axe checks every page on the way.
+ * reviewed and approved; the final report is assessed, attested by both chefer and approved by the
+ * nämnd (registered by the registrator), which opens the renegotiated case. axe checks every page on
+ * the way.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
@@ -10,7 +12,15 @@ import { cases, reports } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/demo-data";
 import { setupPortal } from "../support/portal";
 import { accessibilityViolations, hasChromium, launchBrowser, logInThroughForm, waitForHeading } from "../support/browser";
-import { AGREEMENT, caseAfter, insertPeriodReport, run, stepIndex } from "../integration/forvaltning-agreement-fixtures";
+import {
+  AGREEMENT,
+  caseAfter,
+  caseWithSubmittedFinalReport,
+  insertPeriodReport,
+  run,
+  stepIndex,
+} from "../integration/forvaltning-agreement-fixtures";
+import { stockholmDate } from "../../app/utils/time";
 
 describe.skipIf(!hasChromium)("the förvaltning's partnership pages in the browser", () => {
   const portal = setupPortal();
@@ -103,6 +113,70 @@ describe.skipIf(!hasChromium)("the förvaltning's partnership pages in the brows
     await waitForHeading(caseworker, "Slutrapport");
     expect(await accessibilityViolations(caseworker)).toEqual([]);
     await caseworker.context().close();
+  });
+
+  it("assesses the final report; both chefer attest, the registrator records the approval and the renegotiation opens", async () => {
+    const { caseId } = await caseWithSubmittedFinalReport(portal.db, world());
+    const caseUrl = `${portal.server.origin}/forvaltning/rk/arenden/${caseId}`;
+    const clean = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
+
+    const caseworker = await signedIn("handlaggare@demo.example");
+    await caseworker.goto(`${caseUrl}/slutrapport`);
+    await waitForHeading(caseworker, "Slutrapport");
+    await caseworker.getByText("Målet om ökad framtidstro nåddes: 70 % mot 55 %.").waitFor();
+    await clean(caseworker);
+    await caseworker.getByRole("button", { name: "Börja bedöma" }).click();
+    await caseworker.getByText("Du har börjat bedöma slutrapporten.").waitFor();
+    await clean(caseworker);
+    await caseworker.getByRole("link", { name: "Tjänsteutlåtande om slutrapporten" }).click();
+    await caseworker.getByRole("heading", { level: 1, name: /^Tjänsteutlåtande om slutrapporten/ }).waitFor();
+    await clean(caseworker);
+    await caseworker.getByLabel("Ja, partnerskapet ska omförhandlas").check();
+    await caseworker.getByLabel("Förvaltningens synpunkter och förslag").fill("Målen är nådda. Förvaltningen föreslår ett nytt partnerskap.");
+    await caseworker.getByRole("button", { name: "Spara utkast" }).click();
+    await caseworker.getByText("Utlåtandet är sparat.").waitFor();
+    await caseworker.getByRole("button", { name: "Skicka till attestering" }).click();
+    await caseworker.getByText("Utlåtandet är skickat till attestering.").waitFor();
+    await clean(caseworker);
+    expect(await stateOf(caseId)).toBe("finalReport.attestation.awaitingHeadOfUnit");
+
+    for (const [email, done] of [
+      ["avdelningschef@demo.example", "Stadsdelsdirektören får ett meddelande."],
+      ["direktor@demo.example", "Det är nu klart för nämnden."],
+    ] as const) {
+      const chef = await signedIn(email);
+      await chef.goto(`${caseUrl}/attestering`);
+      await chef.getByText("Förvaltningen föreslår ett nytt partnerskap.").waitFor();
+      await clean(chef);
+      await chef.getByRole("button", { name: "Attestera" }).click();
+      await chef.getByText(done).waitFor();
+      await clean(chef);
+      await chef.context().close();
+    }
+    expect(await stateOf(caseId)).toBe("finalReport.awaitingBoard");
+
+    const registrar = await signedIn("registrator@demo.example");
+    await registrar.goto(`${caseUrl}/beslut`);
+    await registrar.getByRole("heading", { level: 2, name: "Registrera nämndens beslut om slutrapporten" }).waitFor();
+    await registrar.getByText("Förvaltningens förslag om omförhandling: ja.").waitFor();
+    await clean(registrar);
+    await registrar.getByLabel("Sammanträdets datum").fill(stockholmDate(new Date()));
+    await registrar.getByLabel("Paragraf (§) i protokollet").fill("§ 21");
+    await registrar.getByRole("button", { name: "Registrera beslutet" }).click();
+    await registrar.getByText("Nämndens beslut om slutrapporten är registrerat. Ärendet är avslutat.").waitFor();
+    await clean(registrar);
+    expect(await stateOf(caseId)).toBe("closed");
+
+    await caseworker.goto(`${caseUrl}/slutrapport`);
+    await caseworker.getByText(`Nämnden godkände slutrapporten ${stockholmDate(new Date())}, § 21.`).waitFor();
+    await caseworker.getByText("Partnerskapet ska omförhandlas.").waitFor();
+    await clean(caseworker);
+    const [next] = await portal.db.select().from(cases).where(eq(cases.previousCaseId, caseId));
+    await caseworker.getByRole("link", { name: /^Det nya ärendet/ }).click();
+    await caseworker.waitForURL(`${caseUrl.replace(caseId, next!.id)}`);
+    await clean(caseworker);
+    await caseworker.context().close();
+    await registrar.context().close();
   });
 
   it("has no axe violations on the calls page", async () => {

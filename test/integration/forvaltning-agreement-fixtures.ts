@@ -119,3 +119,27 @@ export async function insertPeriodReport(db: Database, caseId: string, periodInd
       : {}),
   });
 }
+
+/** A case whose förening has sent its final report (LIFECYCLE through "final assessment" minus one). */
+export async function caseWithSubmittedFinalReport(
+  db: Database,
+  ids: { organisationIds: Map<string, string>; districtIds: Map<string, string> },
+) {
+  const world = await caseAfter(db, ids, stepIndex("final assessment"));
+  await db.insert(reports).values({
+    caseId: world.caseId,
+    kind: "final",
+    status: "submitted",
+    submittedAt: new Date(),
+    content: {
+      goalFulfilment: "Målet om ökad framtidstro nåddes: 70 % mot 55 %.",
+      timeDeviations: "Starten blev en månad sen.",
+      budgetDeviations: "Lokalkostnaden blev lägre.",
+      associationCommitmentsMet: "yes",
+      administrationCommitmentsMet: "partly",
+      administrationCommitmentsComment: "Samordnaren byttes ut under året.",
+      lessonsLearned: "Gemensam workshop gav nya idéer.",
+    },
+  });
+  return world;
+}

@@ -1,14 +1,13 @@
 /** The slutrapport on the förvaltning's side: read it, start the assessment, see the outcome. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { cases, reports } from "../../db/schema";
+import { cases } from "../../db/schema";
 import { LIFECYCLE } from "../../db/case-factory";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { caseAfter, run, stepIndex } from "./forvaltning-agreement-fixtures";
+import { caseWithSubmittedFinalReport, run, stepIndex } from "./forvaltning-agreement-fixtures";
 
 const portal = setupPortal();
-const SUBMITTED = stepIndex("final assessment");
 const LOGINS = {
   caseworker: "handlaggare@demo.example",
   coordinator: "samordnare@demo.example",
@@ -30,25 +29,8 @@ beforeAll(async () => {
 const page = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/slutrapport`;
 const caseRow = async (caseId: string) => (await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!;
 
-async function submittedFinalReport() {
-  const world = await caseAfter(portal.db, { organisationIds: portal.organisationIds, districtIds: portal.districtIds }, SUBMITTED);
-  await portal.db.insert(reports).values({
-    caseId: world.caseId,
-    kind: "final",
-    status: "submitted",
-    submittedAt: new Date(),
-    content: {
-      goalFulfilment: "Målet om ökad framtidstro nåddes: 70 % mot 55 %.",
-      timeDeviations: "Starten blev en månad sen.",
-      budgetDeviations: "Lokalkostnaden blev lägre.",
-      associationCommitmentsMet: "yes",
-      administrationCommitmentsMet: "partly",
-      administrationCommitmentsComment: "Samordnaren byttes ut under året.",
-      lessonsLearned: "Gemensam workshop gav nya idéer.",
-    },
-  });
-  return world;
-}
+const submittedFinalReport = () =>
+  caseWithSubmittedFinalReport(portal.db, { organisationIds: portal.organisationIds, districtIds: portal.districtIds });
 
 describe("the final report page", () => {
   let caseId: string;
