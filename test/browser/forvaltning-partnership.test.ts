@@ -1,6 +1,6 @@
 /**
- * The förvaltning's side of a partnership in Chromium: the agreement is drafted, sent for signing and,
- * after the förening's signature (driven on the same database), signed by a chef; a yearly report is
+ * The förvaltning's side of a partnership in Chromium: the agreement is drafted, sent for signing,
+ * signed by the förening's firmatecknare and then by a chef; a yearly report is
  * reviewed and approved; the final report is assessed, attested by both chefer and approved by the
  * nämnd (registered by the registrator), which opens the renegotiated case. axe checks every page on
  * the way.
@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)("the förvaltning's partnership pages in the brows
   }
 
   it("drafts the agreement, sends it for signing, and a chef signs after the förening", async () => {
-    const { caseId, cast } = await caseAfter(portal.db, world(), stepIndex("send for signing"));
+    const { caseId } = await caseAfter(portal.db, world(), stepIndex("send for signing"));
     const path = `${portal.server.origin}/forvaltning/rk/arenden/${caseId}/overenskommelse`;
 
     const caseworker = await signedIn("handlaggare@demo.example");
@@ -72,7 +72,17 @@ describe.skipIf(!hasChromium)("the förvaltning's partnership pages in the brows
     expect(await stateOf(caseId)).toBe("agreement.signing");
     expect(await accessibilityViolations(caseworker)).toEqual([]);
 
-    await run(caseId, { type: "SIGN" }, cast.signatory, "2025-04-05");
+    // The förening's firmatecknare signs first, on the förening's side of the portal.
+    const signatory = await signedIn("firmatecknare@demo.example");
+    await signatory.goto(`${portal.server.origin}/forening/arenden/${caseId}/overenskommelse`);
+    await signatory.getByRole("link", { name: "Skriv under för föreningen" }).click();
+    await waitForHeading(signatory, "Skriv under överenskommelsen");
+    expect(await accessibilityViolations(signatory)).toEqual([]);
+    await signatory.getByLabel("Jag har läst överenskommelsen och skriver under för föreningen").check();
+    await signatory.getByRole("button", { name: "Skriv under" }).click();
+    await signatory.getByText("Tack! Du har skrivit under överenskommelsen för Fryshuset.").waitFor();
+    expect(await accessibilityViolations(signatory)).toEqual([]);
+    await signatory.context().close();
 
     const chef = await signedIn("avdelningschef@demo.example");
     await chef.goto(path);
