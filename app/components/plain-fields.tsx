@@ -24,6 +24,17 @@ interface Labelled {
   defaultValue?: string;
 }
 
+/** What every control of a field carries: its id and name, its value, and its hint and error read out. */
+function controlAttributes(id: string, { name, hint, error, defaultValue }: Omit<Labelled, "label">) {
+  return {
+    id,
+    name,
+    defaultValue,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedByFor(id, hint, error),
+  } as const;
+}
+
 export function PlainField({
   name,
   label,
@@ -40,11 +51,7 @@ export function PlainField({
       <input
         type={type}
         {...rest}
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByFor(id, hint, error)}
+        {...controlAttributes(id, { name, hint, error, defaultValue })}
       />
     </div>
   );
@@ -65,12 +72,8 @@ export function PlainTextArea({
       <FieldLabel id={id} label={label} hint={hint} error={error} />
       <textarea
         {...rest}
-        id={id}
-        name={name}
         rows={rows}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByFor(id, hint, error)}
+        {...controlAttributes(id, { name, hint, error, defaultValue })}
       />
     </div>
   );
@@ -94,11 +97,7 @@ export function PlainSelect({
       <FieldLabel id={id} label={label} hint={hint} error={error} />
       <select
         {...rest}
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByFor(id, hint, error)}
+        {...controlAttributes(id, { name, hint, error, defaultValue })}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
