@@ -46,7 +46,7 @@ function renderBlock(pdf: PDFKit.PDFDocument, block: Block, width: number) {
       pdf.moveDown(0.5);
       return;
     case "table":
-      table(pdf, block.headers, block.rows, width, block.numeric);
+      pdfTable(pdf, block.headers, block.rows, width, block.numeric);
       return;
     case "signatures":
       pdf.moveDown(1);
@@ -61,12 +61,13 @@ function renderBlock(pdf: PDFKit.PDFDocument, block: Block, width: number) {
       pdf.font("Helvetica-Bold").fontSize(12).text("Attesterat av");
       pdf.font("Helvetica").fontSize(10).text(ATTESTED_INTRO);
       pdf.moveDown(0.4);
-      table(pdf, ["Namn", "Datum"], block.rows.map((r) => [`${r.name}, ${r.title}`, r.date]), width);
+      pdfTable(pdf, ["Namn", "Datum"], block.rows.map((r) => [`${r.name}, ${r.title}`, r.date]), width);
       return;
   }
 }
 
-function table(pdf: PDFKit.PDFDocument, headers: string[], rows: string[][], width: number, numeric?: boolean[]) {
+/** A table with a bold header row and a rule under each row; it breaks to a new page between rows. */
+export function pdfTable(pdf: PDFKit.PDFDocument, headers: string[], rows: string[][], width: number, numeric?: boolean[]) {
   const columns = headers.length;
   // The first column carries names and descriptions; the rest are short figures.
   const firstWidth = columns === 1 ? width : Math.max(width * 0.4, width - (columns - 1) * 90);
