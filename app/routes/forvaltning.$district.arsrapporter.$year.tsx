@@ -1,11 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
-import { DocumentView } from "../components/administration/document-view";
+import { AttestationTable, DocumentView } from "../components/administration/document-view";
 import { AttestationDecision } from "../components/attestation-decision";
 import { Notice } from "../components/plain-fields";
 import { HiddenField, TextAreaField, TextField, ValidatedForm } from "../components/form";
-import { TableWrap } from "../components/table-wrap";
 import { loadYearlyReportPage, runYearlyReportAction, saveYearlyNarrative } from "../district-reports/district-reports.server";
 import { NARRATIVE_SECTIONS, fileFormSchema, narrativeFormSchema, returnFormSchema } from "../district-reports/narrative-form";
 import { formatKronor } from "../domain/money";
@@ -136,27 +135,7 @@ export default function YearlyReportPage() {
       <section aria-labelledby="attesterat" className="case-section">
         <h2 id="attesterat">Attesterat av</h2>
         {page.attestations.length > 0 ? (
-          <TableWrap label="Attesterat av">
-            <table>
-              <caption>Attesteringar i den här omgången</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Namn</th>
-                  <th scope="col">Titel</th>
-                  <th scope="col">Datum</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.attestations.map((a) => (
-                  <tr key={`${a.name}-${a.date}`}>
-                    <td>{a.name}</td>
-                    <td>{a.title}</td>
-                    <td>{a.date}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <AttestationTable rows={page.attestations} caption="Attesteringar i den här omgången" />
         ) : (
           <p>Ingen har attesterat rapporten än.</p>
         )}

@@ -152,8 +152,10 @@ describe("the yearly report to the nämnd", () => {
 
     const page = textOf(await (await caseworker.get(pageOf(year))).text());
     expect(page).toContain("Lagd till handlingarna");
-    expect(page).toContain(`Alva Avdelningschef Avdelningschef ${today}`);
-    expect(page).toContain(`Dan Direktör Stadsdelsdirektör ${today}`);
+    // The page's own "Attesterat av" section, before the printed document (which lists them too).
+    const attested = page.slice(page.indexOf("Attesteringar i den här omgången"), page.indexOf("Rapporten som den skrivs ut"));
+    expect(attested).toContain(`Alva Avdelningschef, Avdelningschef ${today}`);
+    expect(attested).toContain(`Dan Direktör, Stadsdelsdirektör ${today}`);
     expect(page).toContain("Skickad tillbaka från attesteringen – Alva Avdelningschef");
     expect(page).toContain(`Registrerad som lagd till handlingarna (sammanträdet ${today}, § 14)`);
     const events = await portal.db.select().from(districtReportEvents).where(eq(districtReportEvents.reportId, row.id));

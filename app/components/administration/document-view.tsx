@@ -81,33 +81,44 @@ export function DocumentView({ document, headingLevel = 2 }: { document: NamndDo
 }
 
 /** The seeds' closing table: who approved the document digitally, and when. */
-export function AttestedBy({ rows, headingLevel = 3 }: { rows: { name: string; title: string; date: string }[]; headingLevel?: 3 | 4 }) {
+export function AttestedBy({ rows, headingLevel = 3 }: { rows: AttestationRow[]; headingLevel?: 3 | 4 }) {
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <>
       <Heading>Attesterat av</Heading>
       <p>{ATTESTED_INTRO}</p>
-      <TableWrap label="Attesterat av">
-        <table>
-          <caption className="visually-hidden">Attesterat av</caption>
-          <thead>
-            <tr>
-              <th scope="col">Namn</th>
-              <th scope="col">Datum</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.name}-${r.date}`}>
-                <td>
-                  {`${r.name}, ${r.title}`}
-                </td>
-                <td>{r.date}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <AttestationTable rows={rows} caption="Attesterat av" hideCaption />
     </>
+  );
+}
+
+interface AttestationRow {
+  name: string;
+  title: string;
+  date: string;
+}
+
+/** Name and title, and the date: as the seeds' "Attesterat av" table has them. */
+export function AttestationTable({ rows, caption, hideCaption = false }: { rows: AttestationRow[]; caption: string; hideCaption?: boolean }) {
+  return (
+    <TableWrap label={caption}>
+      <table>
+        <caption className={hideCaption ? "visually-hidden" : undefined}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Namn</th>
+            <th scope="col">Datum</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.name}-${r.date}`}>
+              <td>{`${r.name}, ${r.title}`}</td>
+              <td>{r.date}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
