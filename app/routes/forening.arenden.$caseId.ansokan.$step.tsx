@@ -124,6 +124,11 @@ function StepPage() {
     if (failure || actionData?.kind === "submit") summaryRef.current?.focus();
   }, [failure, actionData]);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Amounts typed before the scripts had loaded (or restored below) count from the start.
+  useEffect(() => {
+    if (page.step === "budget" && formRef.current) setLiveLines(typedBudgetLines(formRef.current));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [restored]);
   useEffect(() => {
     if (formRef.current && !failure && restoreUnsaved(page.caseId, page.step, page.revision, formRef.current)) {
       dirty.current = true;
@@ -191,16 +196,7 @@ function StepPage() {
   function onInput(event: FormEvent<HTMLFormElement>) {
     dirty.current = true;
     stashUnsaved(page.caseId, page.step, revision, event.currentTarget);
-    if (page.step !== "budget") return;
-    const formData = new FormData(event.currentTarget);
-    const lines: { associationAmount: number; administrationAmount: number }[] = [];
-    for (let i = 0; formData.has(`budgetLines.${i}.description`); i++) {
-      const amount = (key: string) => amountFromText(String(formData.get(`budgetLines.${i}.${key}`) ?? ""));
-      const a = amount("associationAmount");
-      const b = amount("administrationAmount");
-      lines.push({ associationAmount: Number.isFinite(a) && a >= 0 ? a : 0, administrationAmount: Number.isFinite(b) && b >= 0 ? b : 0 });
-    }
-    setLiveLines(lines);
+    if (page.step === "budget") setLiveLines(typedBudgetLines(event.currentTarget));
   }
 
   const title = STEPS.find((s) => s.slug === page.step)!.title;
@@ -296,4 +292,16 @@ function StepPage() {
       </p>
     </div>
   );
+}
+
+function typedBudgetLines(form: HTMLFormElement) {
+  const formData = new FormData(form);
+  const lines: { associationAmount: number; administrationAmount: number }[] = [];
+  for (let i = 0; formData.has(`budgetLines.${i}.description`); i++) {
+    const amount = (key: string) => amountFromText(String(formData.get(`budgetLines.${i}.${key}`) ?? ""));
+    const a = amount("associationAmount");
+    const b = amount("administrationAmount");
+    lines.push({ associationAmount: Number.isFinite(a) && a >= 0 ? a : 0, administrationAmount: Number.isFinite(b) && b >= 0 ? b : 0 });
+  }
+  return lines;
 }

@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("the förvaltning's partnership pages in the brows
     await expect(caseworker.getByLabel("Målvärde för mål 1").inputValue()).resolves.toBe("55 %");
     await caseworker.getByRole("radio", { name: "Ja" }).check();
     await caseworker.getByLabel("Belopp i kronor, rad 1").fill("300 000");
-    await expect(caseworker.locator(".total").textContent()).resolves.toContain("300 000 kr");
+    await caseworker.locator(".total").getByText("300 000 kr").waitFor();
     await caseworker.getByRole("button", { name: "Spara utkastet" }).click();
     await caseworker.getByText("Utkastet är sparat.").waitFor();
     expect(await accessibilityViolations(caseworker)).toEqual([]);

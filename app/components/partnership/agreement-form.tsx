@@ -3,7 +3,7 @@
  * server answers with the form as typed plus or minus a row: the same with and without JavaScript.
  */
 import { Form, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatKronor, parseKronor, sum } from "../../domain/money";
 import type { AgreementFormValues } from "../../partnership/agreement-form";
 import { PlainField, PlainRadios, PlainTextArea } from "../plain-fields";
@@ -43,11 +43,14 @@ export function AgreementForm({
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const [total, setTotal] = useState(() => liveTotal(values.yearlyAmounts.map((y) => y.amount)));
+  const amounts = useRef<HTMLFieldSetElement>(null);
   // With JavaScript the total follows what is typed; without it, it is computed at the next save.
-  function recompute(event: FormEvent<HTMLFieldSetElement>) {
-    const inputs = event.currentTarget.querySelectorAll<HTMLInputElement>("input[data-amount]");
+  function recompute() {
+    const inputs = amounts.current?.querySelectorAll<HTMLInputElement>("input[data-amount]") ?? [];
     setTotal(liveTotal([...inputs].map((i) => i.value)));
   }
+  // Amounts typed before the scripts had loaded count from the start.
+  useEffect(recompute, []);
   return (
     <Form method="post" noValidate className="agreement-form">
       {/* Enter in a field saves: the first submit button in a form is the one Enter presses. */}
@@ -77,7 +80,7 @@ export function AgreementForm({
           error={errors.administrationResources}
         />
       </fieldset>
-      <fieldset onChange={recompute}>
+      <fieldset ref={amounts} onChange={recompute}>
         <legend>Ekonomiskt bidrag från förvaltningen per år</legend>
         <p className="hint">Hela kronor. Summan räknas ut av portalen.</p>
         {values.yearlyAmounts.map((row, i) => (
