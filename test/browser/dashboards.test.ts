@@ -3,30 +3,20 @@
  * in words, bars with patterns and values) above the tables, and axe finds nothing; without JavaScript
  * the tables carry the same figures.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../db/demo-data";
+import { beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
-import { accessibilityViolations, hasChromium, launchBrowser, logInThroughForm, waitForHeading } from "../support/browser";
+import { accessibilityViolations, hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import { buildDashboardWorld } from "../dashboards-support/fixture";
 
 describe.skipIf(!hasChromium)("the dashboards in the browser", () => {
   const portal = setupPortal();
-  let browser: Browser;
+  const browser = useBrowser();
   beforeAll(async () => {
-    browser = await launchBrowser();
     await buildDashboardWorld(portal.db, portal);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  async function signedIn(email: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled });
-    const page = await context.newPage();
-    await logInThroughForm(page, portal.server.origin, email, DEMO_PASSWORD);
-    return page;
-  }
+  const signedIn = (email: string, javaScriptEnabled = true) =>
+    browser.signedIn(portal.server.origin, email, { javaScriptEnabled });
 
   const staffPath = () => `${portal.server.origin}/forvaltning/rk/oversikt?fran=2024&till=2026`;
   const foreningPath = () => `${portal.server.origin}/forening/${portal.organisationIds.get("Fryshuset")}/oversikt`;

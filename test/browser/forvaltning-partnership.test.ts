@@ -5,13 +5,12 @@
  * nämnd (registered by the registrator), which opens the renegotiated case. axe checks every page on
  * the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { cases, reports } from "../../db/schema";
-import { DEMO_PASSWORD } from "../../db/demo-data";
 import { setupPortal } from "../support/portal";
-import { accessibilityViolations, hasChromium, launchBrowser, logInThroughForm, waitForHeading } from "../support/browser";
+import { accessibilityViolations, hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import {
   AGREEMENT,
   caseAfter,
@@ -24,23 +23,12 @@ import { stockholmDate } from "../../app/utils/time";
 
 describe.skipIf(!hasChromium)("the förvaltning's partnership pages in the browser", () => {
   const portal = setupPortal();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   const world = () => ({ organisationIds: portal.organisationIds, districtIds: portal.districtIds });
   const stateOf = async (caseId: string) => (await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!.state;
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    await logInThroughForm(page, portal.server.origin, email, DEMO_PASSWORD);
-    return page;
-  }
+  const signedIn = (email: string) => browser.signedIn(portal.server.origin, email);
 
   it("drafts the agreement, sends it for signing, and a chef signs after the förening", async () => {
     const { caseId } = await caseAfter(portal.db, world(), stepIndex("send for signing"));

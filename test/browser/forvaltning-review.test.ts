@@ -4,10 +4,9 @@
  * Then the rest of the beredning: assessment, tjänsteutlåtande, a return and two attestations, and
  * the registrar's decision.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../db/demo-data";
-import { accessibilityViolations, hasChromium, launchBrowser, logInThroughForm, waitForHeading } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { accessibilityViolations, hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import { setupPortal } from "../support/portal";
 import { caseAt, through } from "../integration/forvaltning-support";
 import { stockholmDate } from "../../app/utils/time";
@@ -15,24 +14,12 @@ import { stockholmDate } from "../../app/utils/time";
 const portal = setupPortal();
 
 describe.skipIf(!hasChromium)("a handläggare works a new case in the browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    return context.newPage();
-  }
+  const { signedIn } = useBrowser();
 
   it("finds the case in the queue, takes it and asks for completion", async () => {
     const { caseId } = await caseAt(portal, through("submit"));
     const origin = portal.server.origin;
-    const page = await newPage();
-    await logInThroughForm(page, origin, "handlaggare@demo.example", DEMO_PASSWORD);
+    const page = await signedIn(origin, "handlaggare@demo.example");
     await page.goto(`${origin}/forvaltning/rk/arenden?ko=ny`);
     await waitForHeading(page, "Ärenden");
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -61,8 +48,7 @@ describe.skipIf(!hasChromium)("a handläggare works a new case in the browser", 
     const caseUrl = `${origin}/forvaltning/rk/arenden/${caseId}`;
     const clean = async (page: Page) => expect(await accessibilityViolations(page)).toEqual([]);
 
-    const caseworker = await newPage();
-    await logInThroughForm(caseworker, origin, "handlaggare@demo.example", DEMO_PASSWORD);
+    const caseworker = await signedIn(origin, "handlaggare@demo.example");
     await caseworker.goto(caseUrl);
     await caseworker.getByRole("button", { name: "Börja bedöma" }).click();
     await caseworker.getByText("Bedömningen är påbörjad.").waitFor();
@@ -95,8 +81,7 @@ describe.skipIf(!hasChromium)("a handläggare works a new case in the browser", 
     await caseworker.getByText("Utlåtandet är skickat till attestering.").waitFor();
     await clean(caseworker);
 
-    const chef = await newPage();
-    await logInThroughForm(chef, origin, "avdelningschef@demo.example", DEMO_PASSWORD);
+    const chef = await signedIn(origin, "avdelningschef@demo.example");
     await chef.goto(`${caseUrl}/attestering`);
     await chef.getByRole("heading", { level: 1, name: /^Attestering av tjänsteutlåtande/ }).waitFor();
     await chef.getByText("Ärendet har beretts av avdelningen för stadsutveckling.").waitFor();
@@ -124,8 +109,7 @@ describe.skipIf(!hasChromium)("a handläggare works a new case in the browser", 
     await chef.getByText("Du har attesterat utlåtandet.").waitFor();
     await clean(chef);
 
-    const director = await newPage();
-    await logInThroughForm(director, origin, "direktor@demo.example", DEMO_PASSWORD);
+    const director = await signedIn(origin, "direktor@demo.example");
     await director.goto(`${caseUrl}/attestering`);
     await director.getByRole("cell", { name: "Alva Avdelningschef, Avdelningschef" }).waitFor();
     await clean(director);
@@ -134,8 +118,7 @@ describe.skipIf(!hasChromium)("a handläggare works a new case in the browser", 
     await director.getByRole("cell", { name: "Dan Direktör, Stadsdelsdirektör" }).waitFor();
     await clean(director);
 
-    const registrar = await newPage();
-    await logInThroughForm(registrar, origin, "registrator@demo.example", DEMO_PASSWORD);
+    const registrar = await signedIn(origin, "registrator@demo.example");
     await registrar.goto(caseUrl);
     await registrar.getByRole("link", { name: "Registrera nämndens beslut" }).click();
     await registrar.getByRole("heading", { level: 1, name: /^Nämndens beslut/ }).waitFor();

@@ -3,32 +3,18 @@
  * it from the nav, writes and saves the narrative with JavaScript on, sends it, and the
  * avdelningschef sees it with the buttons for attestering.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../db/demo-data";
-import { accessibilityViolations, hasChromium, launchBrowser, logInThroughForm, waitForHeading } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations, hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import { setupPortal } from "../support/portal";
 
 const portal = setupPortal();
 
 describe.skipIf(!hasChromium)("the yearly report in the browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    return context.newPage();
-  }
+  const { signedIn } = useBrowser();
 
   it("is written, saved and sent by the handläggare and reaches the avdelningschef", async () => {
     const origin = portal.server.origin;
-    const page = await newPage();
-    await logInThroughForm(page, origin, "handlaggare@demo.example", DEMO_PASSWORD);
+    const page = await signedIn(origin, "handlaggare@demo.example");
     await page.goto(`${origin}/forvaltning/rk`);
     await page.getByRole("link", { name: "Årsrapporter" }).click();
     await waitForHeading(page, "Årsrapporter om IOP till nämnden");
@@ -48,8 +34,7 @@ describe.skipIf(!hasChromium)("the yearly report in the browser", () => {
     await page.getByText("Årsrapporten är skickad till attestering.").waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const chef = await newPage();
-    await logInThroughForm(chef, origin, "avdelningschef@demo.example", DEMO_PASSWORD);
+    const chef = await signedIn(origin, "avdelningschef@demo.example");
     await chef.goto(`${origin}/forvaltning/rk/arsrapporter/2025`);
     await chef.getByRole("button", { name: "Attestera" }).waitFor();
     expect(await chef.getByText("Partnerskapen når fler unga än förvaltningen når ensam.").count()).toBeGreaterThan(0);

@@ -2,30 +2,21 @@
  * Forms on a slow phone: a person may type before the page's scripts have loaded. What they typed
  * stays in the fields, and once the scripts run the sums the portal computes count it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../db/demo-data";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { setupPortal } from "../support/portal";
-import { hasChromium, launchBrowser, logInThroughForm, waitForHeading } from "../support/browser";
-import { PHONE, field } from "../support/forening-journey";
+import { hasChromium, useBrowser, waitForHeading } from "../support/browser";
+import { field } from "../support/forening-journey";
 import { startApplication } from "../integration/forening-application-helpers";
 import { caseAfter, stepIndex } from "../integration/forvaltning-agreement-fixtures";
 
 describe.skipIf(!hasChromium)("sums typed before the scripts have loaded", () => {
   const portal = setupPortal();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   /** Signs in, then opens `path` with its scripts held back until `type` has run, as on a slow connection. */
   async function typeBeforeScripts(email: string, path: string, heading: string, type: (page: Page) => Promise<void>) {
-    const context = await browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    await logInThroughForm(page, portal.server.origin, email, DEMO_PASSWORD);
+    const page = await browser.signedIn(portal.server.origin, email);
     let releaseScripts!: () => void;
     const scriptsMayLoad = new Promise<void>((resolve) => (releaseScripts = resolve));
     await page.route(
@@ -39,14 +30,14 @@ describe.skipIf(!hasChromium)("sums typed before the scripts have loaded", () =>
     await waitForHeading(page, heading);
     await type(page);
     releaseScripts();
-    return { page, close: () => context.close() };
+    return page;
   }
 
   it("counts a förening's budget amounts once the scripts run", async () => {
     const visitor = portal.visitor();
     await visitor.logIn("forening@demo.example");
     const caseId = await startApplication(portal, visitor);
-    const { page, close } = await typeBeforeScripts(
+    const page = await typeBeforeScripts(
       "forening@demo.example",
       `/forening/arenden/${caseId}/ansokan/budget`,
       "Budget",
@@ -57,19 +48,15 @@ describe.skipIf(!hasChromium)("sums typed before the scripts have loaded", () =>
         await page.getByRole("row", { name: /^Totalt 0 kr/ }).waitFor();
       },
     );
-    try {
-      await page.getByRole("row", { name: /Totalt 400 000 kr/ }).waitFor();
-      await page.getByRole("row", { name: /Förvaltningens bidrag 300 000 kr 75 %/ }).waitFor();
-      await expect(field(page, "budgetLines.0.administrationAmount").inputValue()).resolves.toBe("300 000");
-    } finally {
-      await close();
-    }
+    await page.getByRole("row", { name: /Totalt 400 000 kr/ }).waitFor();
+    await page.getByRole("row", { name: /Förvaltningens bidrag 300 000 kr 75 %/ }).waitFor();
+    await expect(field(page, "budgetLines.0.administrationAmount").inputValue()).resolves.toBe("300 000");
   });
 
   it("counts the handläggare's yearly amounts in the agreement once the scripts run", async () => {
     const world = { organisationIds: portal.organisationIds, districtIds: portal.districtIds };
     const { caseId } = await caseAfter(portal.db, world, stepIndex("send for signing"));
-    const { page, close } = await typeBeforeScripts(
+    const page = await typeBeforeScripts(
       "handlaggare@demo.example",
       `/forvaltning/rk/arenden/${caseId}/overenskommelse`,
       "Överenskommelse",
@@ -78,11 +65,7 @@ describe.skipIf(!hasChromium)("sums typed before the scripts have loaded", () =>
         await page.locator(".total").getByText("250 000 kr").waitFor();
       },
     );
-    try {
-      await page.locator(".total").getByText("300 000 kr").waitFor();
-      await expect(page.getByLabel("Belopp i kronor, rad 1").inputValue()).resolves.toBe("300 000");
-    } finally {
-      await close();
-    }
+    await page.locator(".total").getByText("300 000 kr").waitFor();
+    await expect(page.getByLabel("Belopp i kronor, rad 1").inputValue()).resolves.toBe("300 000");
   });
 });

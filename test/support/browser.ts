@@ -6,9 +6,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import { DEMO_PASSWORD } from "../../db/demo-data";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(CHROMIUM_PATH);
@@ -100,6 +101,36 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}):
       await new Promise((r) => setTimeout(r, 1500));
       if (child.exitCode === null) child.kill("SIGKILL");
       await cleanup();
+    },
+  };
+}
+
+/** A phone's viewport: the pages are tested where they are tightest. */
+export const PHONE = { width: 360, height: 800 };
+
+/**
+ * One Chromium for a test file: launched before its tests, closed (with every page) after them.
+ * Each page gets a fresh context at phone width, so nobody is signed in on it yet.
+ */
+export function useBrowser() {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ ...options, viewport: PHONE });
+    return context.newPage();
+  }
+  return {
+    newPage,
+    /** A demo user signed in through the login form. */
+    async signedIn(origin: string, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+      const page = await newPage(options);
+      await logInThroughForm(page, origin, email, DEMO_PASSWORD);
+      return page;
     },
   };
 }

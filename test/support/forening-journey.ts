@@ -5,9 +5,9 @@
  */
 import { expect } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { accessibilityViolations, waitForHeading as waitForH1 } from "./browser";
+import { PHONE, accessibilityViolations, waitForHeading as waitForH1 } from "./browser";
 
-export const PHONE = { width: 360, height: 800 };
+export { PHONE };
 
 /** On a miss, say where the page was and what it showed. */
 export async function waitForHeading(page: Page, text: string) {
