@@ -26,6 +26,19 @@ const DISTRICT_RECIPIENTS: Partial<Record<RecipientRole, DistrictRole>> = {
 };
 
 /**
+ * The district's staff an e-mail reaches, over `districtMemberships` joined with `users`: those who hold
+ * one of `roles`, and `person` (the assigned handläggare, the author) whatever their role; never a
+ * disabled account.
+ */
+export function districtStaffReached(districtId: string, roles: readonly DistrictRole[], person: string | null) {
+  return and(
+    eq(districtMemberships.districtId, districtId),
+    isNull(users.disabledAt),
+    or(roles.length > 0 ? inArray(districtMemberships.role, [...roles]) : sql`false`, person ? eq(users.id, person) : sql`false`),
+  );
+}
+
+/**
  * Everyone any of `roles` names on the case, in one query, each with the recipient roles they match;
  * a transition with several notifications then picks from this list without asking again.
  */
@@ -66,16 +79,7 @@ export async function loadRecipients(
     })
     .from(districtMemberships)
     .innerJoin(users, eq(users.id, districtMemberships.userId))
-    .where(
-      and(
-        eq(districtMemberships.districtId, parties.districtId),
-        isNull(users.disabledAt),
-        or(
-          districtRoles.length > 0 ? inArray(districtMemberships.role, districtRoles) : sql`false`,
-          assigned ? eq(users.id, assigned) : sql`false`,
-        ),
-      ),
-    );
+    .where(districtStaffReached(parties.districtId, districtRoles, assigned));
   const rows = await unionAll(fromOrganisation, fromDistrict);
 
   const byUser = new Map<string, Recipient & { matches: Set<RecipientRole> }>();

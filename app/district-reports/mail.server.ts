@@ -1,10 +1,11 @@
 /** The yearly report's e-mails: rendered into outbox rows inside the transition's transaction. */
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DistrictReportRecipient } from "../../workflows";
 import type { Executor } from "../../db/client";
 import { districtMemberships, emailOutbox, users } from "../../db/schema";
 import { districtReportEmail } from "../../emails/district-report";
 import type { DistrictRole } from "../auth/roles";
+import { districtStaffReached } from "../cases/recipients.server";
 
 const RECIPIENT_ROLES: Record<Exclude<DistrictReportRecipient, "author">, DistrictRole> = {
   headOfUnit: "head_of_unit",
@@ -34,13 +35,7 @@ export async function outboxRows(
     .selectDistinct({ userId: users.id, email: users.email, name: users.name, role: districtMemberships.role })
     .from(districtMemberships)
     .innerJoin(users, eq(users.id, districtMemberships.userId))
-    .where(
-      and(
-        eq(districtMemberships.districtId, input.districtId),
-        isNull(users.disabledAt),
-        or(districtRoles.length > 0 ? inArray(districtMemberships.role, districtRoles) : sql`false`, author ? eq(users.id, author) : sql`false`),
-      ),
-    );
+    .where(districtStaffReached(input.districtId, districtRoles, author));
   const mail: (typeof emailOutbox.$inferInsert)[] = [];
   for (const effect of input.effects) {
     const wanted = new Set(effect.to.flatMap((r) => (r === "author" ? [] : [RECIPIENT_ROLES[r]])));

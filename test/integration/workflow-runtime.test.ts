@@ -6,8 +6,8 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { INTERNAL_TEMPLATES, REFUSAL_MESSAGES } from "../../workflows";
-import { caseDeadlines, caseEvents, cases, diarySequences, emailOutbox } from "../../db/schema";
-import { createDistrict, createOrganisation, addDistrictRoles, createUser } from "../../db/factories";
+import { caseDeadlines, caseEvents, cases, diarySequences, emailOutbox, users } from "../../db/schema";
+import { createDistrict, createOrganisation, addDistrictRoles, createStaffUser, createUser } from "../../db/factories";
 import { LIFECYCLE, createCast, createDraftCase, dayTime, driveCase, type Cast } from "../../db/case-factory";
 import { MESSAGES, transitionCase } from "../../app/cases/transition.server";
 import { userActor } from "../../app/cases/case-roles";
@@ -120,6 +120,18 @@ describe("a full lifecycle on the database", () => {
     // No message to anyone outside the case.
     const expected = new Set(Object.values(cast).flatMap((a) => (a.kind === "user" ? [a.id] : [])));
     for (const m of mail) expect(expected.has(m.recipientUserId!)).toBe(true);
+  });
+
+  it("writes nothing to a disabled account: of two registratorer only the active one is told", async () => {
+    const { cast, parties } = await freshWorld();
+    const departed = await createStaffUser(portal.db, { districtId: parties.districtId, roles: ["registrar"], name: "Slutat" });
+    await portal.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, departed.id));
+    const caseId = await createDraftCase(parties, cast);
+    await driveCase(caseId, cast);
+    const mail = await portal.db.select().from(emailOutbox).where(eq(emailOutbox.caseId, caseId));
+    const templatesTo = (id: string) => mail.filter((m) => m.recipientUserId === id).map((m) => m.template);
+    expect(templatesTo(userId(cast, "registrar"))).toEqual(["statement_attested", "statement_attested"]);
+    expect(templatesTo(departed.id)).toEqual([]);
   });
 });
 
