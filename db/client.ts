@@ -31,6 +31,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.databaseUrl, {
       max: options.poolSize ?? 10,
+      // After a PostgreSQL restart, dead pooled connections must not hang requests for tens of
+      // seconds: give up connecting after 3 s, drop idle connections and recycle old ones.
+      connect_timeout: 3,
+      idle_timeout: 30,
+      max_lifetime: 60 * 30,
       onnotice: () => {},
     });
     // drizzle runs every query through `unsafe`, which postgres.js does not prepare by default, so
