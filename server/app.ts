@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { isCrossSiteRequest } from "../app/utils/csrf";
 import { runInRequestScope } from "../app/utils/request-scope.server";
+import { bodyLimit } from "./body-limit";
 
 export function createApp(build: ServerBuild, options: { publicDir?: string } = {}) {
   const app = express();
@@ -45,6 +46,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     }),
   );
   app.use(compression());
+  app.use(bodyLimit);
 
   const allowedOrigins = process.env.APP_URL ? [new URL(process.env.APP_URL).origin] : [];
   app.use((req, res, next) => {
