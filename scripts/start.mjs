@@ -6,7 +6,7 @@ process.env.NODE_ENV ??= "production";
 // The demo has no mail server: deliver to the development mailbox (/dev/mail) so the links can be followed.
 if (!process.env.SMTP_URL && !process.env.DEV_MAILBOX) {
   process.env.DEV_MAILBOX = "true";
-  console.warn("Varning: SMTP_URL är inte satt. E-post skickas inte utan hamnar i utvecklingsbrevlådan på /dev/mail.");
+  console.warn("Varning: SMTP_URL är inte satt. E-post skickas inte utan hamnar i utvecklingsbrevlådan på http://localhost:PORT/dev/mail (bara från den här datorn).");
 }
 if (!existsSync("build/index.js") || process.env.REBUILD === "true") {
   const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: process.env });

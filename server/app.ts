@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { isCrossSiteRequest } from "../app/utils/csrf";
 import { runInRequestScope } from "../app/utils/request-scope.server";
 import { bodyLimit } from "./body-limit";
+import { devMailboxGuard } from "./dev-mailbox-guard";
 
 export function createApp(build: ServerBuild, options: { publicDir?: string } = {}) {
   const app = express();
@@ -63,6 +64,8 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     }
     next();
   });
+
+  app.use("/dev/mail", devMailboxGuard);
 
   // Fingerprinted assets can be cached for ever; the rest briefly.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import http from "node:http";
 import { setupPortal } from "../support/portal";
 
 const portal = setupPortal();
@@ -73,5 +74,27 @@ describe("after login, the redirect never leaves the portal", () => {
       redirectTo: "/forening/profil?flik=1",
     });
     expect(response.headers.get("location")).toBe("/forening/profil?flik=1");
+  });
+});
+
+describe("the development mailbox is for the person at the machine only", () => {
+  function getWithHeaders(path: string, headers: Record<string, string>): Promise<number> {
+    const url = new URL(path, portal.server.origin);
+    return new Promise((resolve, reject) => {
+      const request = http.get({ host: "127.0.0.1", port: url.port, path, headers }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+    });
+  }
+
+  it("opens on localhost", async () => {
+    expect(await getWithHeaders("/dev/mail", { host: "localhost" })).toBe(200);
+  });
+
+  it("is not there when reached through another name or through a proxy", async () => {
+    expect(await getWithHeaders("/dev/mail", { host: "portal.example.se" })).toBe(404);
+    expect(await getWithHeaders("/dev/mail", { host: "localhost", "x-forwarded-for": "203.0.113.9" })).toBe(404);
   });
 });
