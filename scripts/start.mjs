@@ -12,6 +12,8 @@ if (!existsSync("build/index.js") || process.env.REBUILD === "true") {
   const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const child = spawn("npx", ["tsx", "server/index.ts"], { stdio: "inherit", env: process.env });
+// Node itself runs the server (tsx as a loader, no npx or shell in between), so the SIGTERM forwarded below
+// reaches the process that holds the port and no orphan is left behind.
+const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code) => process.exit(code ?? 0));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -90,6 +90,11 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
       clientAddress: req.ip ?? "unknown",
     }),
   });
+  // Pages may show a signed-in person's cases: never kept by a browser or shared cache.
+  app.all("*", (_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   app.all("*", (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)));
   return app;
 }

@@ -98,3 +98,13 @@ describe("the development mailbox is for the person at the machine only", () => 
     expect(await getWithHeaders("/dev/mail", { host: "localhost", "x-forwarded-for": "203.0.113.9" })).toBe(404);
   });
 });
+
+describe("signed-in pages are not cached", () => {
+  it("sends Cache-Control: no-store", async () => {
+    const visitor = portal.visitor();
+    await visitor.logIn("handlaggare@demo.example");
+    const response = await visitor.get("/forvaltning/rk");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});
