@@ -11,6 +11,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { isCrossSiteRequest } from "../app/utils/csrf";
 import { runInRequestScope } from "../app/utils/request-scope.server";
+import { bodyLimit } from "./body-limit";
+import { devMailboxGuard } from "./dev-mailbox-guard";
 
 export function createApp(build: ServerBuild, options: { publicDir?: string } = {}) {
   const app = express();
@@ -45,6 +47,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     }),
   );
   app.use(compression());
+  app.use(bodyLimit);
 
   const allowedOrigins = process.env.APP_URL ? [new URL(process.env.APP_URL).origin] : [];
   app.use((req, res, next) => {
@@ -61,6 +64,8 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     }
     next();
   });
+
+  app.use("/dev/mail", devMailboxGuard);
 
   // Fingerprinted assets can be cached for ever; the rest briefly.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
@@ -84,6 +89,11 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? "unknown",
     }),
+  });
+  // Pages may show a signed-in person's cases: never kept by a browser or shared cache.
+  app.all("*", (_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
   });
   app.all("*", (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)));
   return app;

@@ -24,6 +24,8 @@ export async function readUpload(request: Request, fieldName = "file"): Promise<
     throw error;
   }
   const file = form.get(fieldName);
-  if (!file || typeof file === "string" || file.size === 0) return { ok: false, message: "Välj en fil att ladda upp." };
+  // A browser posts an unnamed empty part when no file was chosen; a named empty part is a real, empty file.
+  if (!file || typeof file === "string" || (file.size === 0 && file.name === "")) return { ok: false, message: "Välj en fil att ladda upp." };
+  if (file.size === 0) return { ok: false, message: "Filen är tom. Välj en fil med innehåll." };
   return { ok: true, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), fields: form };
 }

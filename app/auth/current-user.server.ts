@@ -122,11 +122,30 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
 }
 
 /** Only same-site paths, so a crafted login link cannot send the user elsewhere. */
+// Backslashes, whitespace (including U+3000) and control characters: browsers strip or rewrite them.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_PATH = /[\\\s\u0000-\u001f\u007f]/u;
+
 export function safeRedirectPath(target: string | null | undefined, fallback = "/"): string {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  // Parsed as a URL, as the browser will (issue 13, item 3): "/%09/evil", "//evil", "/\\evil" and
+  // whitespace or control characters must never leave the portal's own origin.
+  if (!target || !target.startsWith("/") || UNSAFE_IN_PATH.test(target)) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(target.split(/[?#]/u)[0] ?? "");
+  } catch {
     return fallback;
   }
-  return target;
+  if (UNSAFE_IN_PATH.test(decoded) || decoded.startsWith("//")) return fallback;
+  const base = "http://portal.invalid";
+  let url: URL;
+  try {
+    url = new URL(target, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export async function requireUser(request: Request): Promise<CurrentUser> {
