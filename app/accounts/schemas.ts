@@ -1,9 +1,10 @@
 /** One schema per form, used by the browser (react-hook-form) and by the action. */
 import * as z from "zod/mini";
 import { parseOrganisationNumber } from "../domain/organisation-number";
+import { textCheck } from "../domain/text";
 
 const required = (message: string, max = 200) =>
-  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
+  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("oneLine"));
 
 const email = (
   message = "Skriv en e-postadress i formatet namn@exempel.se.",
@@ -57,7 +58,7 @@ export const newPasswordSchema = z.object({ password: passwordField });
 export const inviteStaffSchema = z.object({
   name: required("Skriv personens namn."),
   email: email("Skriv en e-postadress i formatet namn@exempel.se.", "Skriv personens e-postadress."),
-  title: z.optional(z.string().check(z.trim(), z.maxLength(100, "Högst 100 tecken."))),
+  title: z.optional(z.string().check(z.trim(), z.maxLength(100, "Högst 100 tecken."), textCheck("oneLine"))),
   roles: z
     .array(
       z.enum(

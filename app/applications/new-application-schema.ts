@@ -1,6 +1,7 @@
 /** The form that starts an application (browser and server). */
 import * as z from "zod/mini";
 import { LIMITS } from "../domain/application";
+import { textCheck } from "../domain/text";
 
 export const newApplicationSchema = z.object({
   districtId: z.string().check(z.minLength(1, "Välj vilken stadsdel ni söker hos.")),
@@ -13,6 +14,7 @@ export const newApplicationSchema = z.object({
       z.trim(),
       z.minLength(1, "Ge ansökan ett namn, till exempel vad verksamheten heter."),
       z.maxLength(LIMITS.title, `Namnet får vara högst ${LIMITS.title} tecken.`),
+      textCheck("oneLine"),
     ),
   startFromPrevious: z.optional(z.array(z.string())),
 });

@@ -5,11 +5,12 @@
  */
 import * as z from "zod/mini";
 import { MAX_AMOUNT, sharePercent, sum } from "./money";
+import { textCheck, type TextKind } from "./text";
 
 export const LIMITS = { title: 150, short: 300, medium: 2000, long: 4000 } as const;
 
-const text = (max: number, label: string) =>
-  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`));
+const text = (max: number, label: string, kind: TextKind = "multiLine") =>
+  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck(kind));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-01."));
 const amount = z
   .number("Skriv beloppet i hela kronor, till exempel 250 000.")
@@ -27,12 +28,12 @@ export const targetGroupSchema = z.object({
 });
 
 export const activitySchema = z.object({
-  name: text(200, "Namnet på aktiviteten"),
+  name: text(200, "Namnet på aktiviteten", "oneLine"),
   description: text(LIMITS.medium, "Beskrivningen av aktiviteten"),
 });
 
 export const budgetLineSchema = z.object({
-  description: text(200, "Budgetposten"),
+  description: text(200, "Budgetposten", "oneLine"),
   /** Föreningens insats i kronor. */
   associationAmount: amount,
   /** Förvaltningens bidrag i kronor. */
@@ -41,7 +42,7 @@ export const budgetLineSchema = z.object({
 
 /** Everything a draft may hold. Optional everywhere: a draft is saved as it is. */
 export const applicationDraftSchema = z.object({
-  title: z.optional(text(LIMITS.title, "Namnet på ansökan")),
+  title: z.optional(text(LIMITS.title, "Namnet på ansökan", "oneLine")),
   callId: z.optional(z.nullable(z.string())),
   priorityAreaId: z.optional(z.nullable(z.string())),
   periodStart: z.optional(z.nullable(isoDate)),
