@@ -110,7 +110,7 @@ export const dayTime = (day: string) => new Date(`${day}T10:00:00.000Z`);
 
 /** People for every role on one förening and district, created with the shared factories. */
 export async function createCast(db: Executor, parties: { organisationId: string; districtId: string }): Promise<Cast> {
-  const person = async (name: string) => createUser(db, { name, password: null });
+  const person = async (name: string) => createUser(db, { name });
   const applicant = await person("Kontaktperson");
   await addOrganisationRoles(db, applicant.id, parties.organisationId, ["contact_person"]);
   const signatory = await person("Firmatecknare");

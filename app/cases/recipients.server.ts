@@ -1,5 +1,5 @@
 /** Turns the machine's recipient roles into people, against the case after the transition. */
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { RecipientRole } from "../../workflows";
 import type { Executor } from "../../db/client";
@@ -67,6 +67,10 @@ export async function loadRecipients(
         eq(organisationMemberships.organisationId, parties.organisationId),
         organisationRoles.length > 0 ? inArray(organisationMemberships.role, organisationRoles) : sql`false`,
         isNull(users.disabledAt),
+        // An invited person has an account without a password until they accept; until then they have
+        // not agreed to act for the förening and get no case mail (the invitation code marks acceptance
+        // by setting the password, and the members page shows "active" the same way).
+        isNotNull(users.passwordHash),
       ),
     );
   const fromDistrict = tx
