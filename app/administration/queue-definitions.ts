@@ -89,7 +89,10 @@ export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export function readQueueQuery(params: URLSearchParams): QueueQuery {
   const query: Record<string, string> = {};
   for (const key of Object.keys(queueQuerySchema.shape)) {
-    const value = params.get(key);
+    // NUL and other control characters cannot be in any value we look for (PostgreSQL refuses NUL in
+    // text outright), so they are dropped rather than turned into an error page.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const value = params.get(key)?.replace(/[\u0000-\u001f\u007f]/g, "") ?? null;
     if (value === null || value.trim() === "") continue;
     const single = queueQuerySchema.shape[key as keyof QueueQuery].safeParse(value);
     if (single.success && single.data !== undefined) query[key] = String(single.data);

@@ -66,10 +66,8 @@ const EXPECTED: Record<string, [NotificationTemplate, CastRole[]][]> = {
   "bifall registered": [["decision_approved", ["applicant", "signatory", "caseworker"]]],
   "send for signing": [["agreement_ready_to_sign", ["applicant", "signatory", "headOfUnit", "director"]]],
   "förening signs": [["agreement_signed_by_other_party", ["caseworker", "headOfUnit", "director"]]],
-  "chef signs": [
-    ["agreement_in_force", ["applicant", "signatory", "caseworker"]],
-    ["report_due", ["applicant"]],
-  ],
+  // Signed before the agreement starts: "Dags att rapportera" waits (the reminder before the due date says it).
+  "chef signs": [["agreement_in_force", ["applicant", "signatory", "caseworker"]]],
   "first report": [["report_submitted", ["caseworker"]]],
   "report completion requested": [["report_returned", ["applicant"]]],
   "report resubmitted": [["report_resubmitted", ["caseworker"]]],
