@@ -6,7 +6,7 @@ import { agreementDraftSchema, type AgreementContent } from "../domain/agreement
 import type { ApplicationContent } from "../domain/application";
 import { budgetTotals } from "../domain/application";
 import { formatKronor, parseKronor } from "../domain/money";
-import { spreadOverCalendarYears } from "../domain/period-amounts";
+import { spreadOverAgreementYears } from "../domain/period-amounts";
 import { issuesToFieldErrors, type FieldErrors } from "../utils/forms";
 
 export interface AgreementFormValues {
@@ -218,7 +218,7 @@ export function signingTerms(content: AgreementContent): { ok: true; terms: Sign
 /**
  * The first draft, from the latest submitted application: syfte, målgrupper, period and the förvaltning's
  * share of the budget. The application's budget is for the whole applied period, so it is shared over
- * the agreement's calendar years by days (never repeated per year); the handläggare adjusts it.
+ * the agreement's years (twelve months from the start) by days (never repeated per year); the handläggare adjusts it.
  */
 export function prefillFromApplication(application: ApplicationContent): AgreementContent {
   const start = application.periodStart ?? null;
@@ -240,7 +240,7 @@ export function prefillFromApplication(application: ApplicationContent): Agreeme
     startDate: start,
     endDate: end,
     yearlyAmounts:
-      start && administrationTotal > 0 ? spreadOverCalendarYears(administrationTotal, start, end) : [],
+      start && administrationTotal > 0 ? spreadOverAgreementYears(administrationTotal, start, end) : [],
     reportDueDates: [],
     goals: [],
   };
