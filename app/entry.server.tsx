@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
+import { noteIfDatabaseUnavailable } from "./utils/database-unavailable.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -54,6 +55,11 @@ export default function handleRequest(
 // Errors are logged with their message and stack only: request data (forms, cookies) never is.
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  // The server answers 503 for these; one line, not a stack per request during an outage.
+  if (noteIfDatabaseUnavailable(error)) {
+    console.error("Databasen kunde inte nås");
+    return;
+  }
   if (error instanceof Error) console.error(`${error.name}: ${error.message}\n${error.stack ?? ""}`);
   else if (!(error instanceof Response)) console.error("Unknown error");
 };

@@ -5,6 +5,7 @@
  * get a fictitious one in the 899… range (marked `fictitious`).
  */
 import type { DistrictRole, OrganisationRole } from "../app/auth/roles";
+import { demoCallDates } from "./demo-dates";
 
 export const DEMO_DISTRICTS = [
   { code: "JA", name: "Järva", boardName: "Järva stadsdelsnämnd", administrationName: "Järva stadsdelsförvaltning" },
@@ -97,7 +98,8 @@ export const DEMO_PRIORITY_AREAS: { district: DemoDistrictCode; name: string; de
   },
 ];
 
-export const DEMO_CALLS: {
+/** The demo's calls as of `today` (a Stockholm date): see demo-dates.ts. */
+export function demoCalls(today: string): {
   district: DemoDistrictCode;
   title: string;
   description: string;
@@ -105,14 +107,14 @@ export const DEMO_CALLS: {
   closesOn: string;
   periodEarliestStart: string;
   periodLatestEnd: string;
-}[] = [
-  {
-    district: "RK",
-    title: "IOP 2027–2029 i Rinkeby-Kista",
-    description: "Ansök om idéburet offentligt partnerskap inom nämndens prioriterade områden.",
-    opensOn: "2026-11-01",
-    closesOn: "2027-01-31",
-    periodEarliestStart: "2027-01-01",
-    periodLatestEnd: "2029-12-31",
-  },
-];
+}[] {
+  const { startYear, endYear, ...dates } = demoCallDates(today);
+  return [
+    {
+      district: "RK",
+      title: `IOP ${startYear}–${endYear} i Rinkeby-Kista`,
+      description: "Ansök om idéburet offentligt partnerskap inom nämndens prioriterade områden.",
+      ...dates,
+    },
+  ];
+}

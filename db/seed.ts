@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Database, Executor } from "./client";
 import { calls, districts, priorityAreas } from "./schema";
+import { stockholmDate } from "../app/utils/time";
 import {
   addDistrictRoles,
   addOrganisationRoles,
@@ -9,7 +10,7 @@ import {
   createUser,
 } from "./factories";
 import {
-  DEMO_CALLS,
+  demoCalls,
   DEMO_PRIORITY_AREAS,
   DEMO_DISTRICTS,
   DEMO_ORGANISATION_USERS,
@@ -46,7 +47,7 @@ export async function seedDemoData(db: Executor) {
       .returning({ id: priorityAreas.id });
     areaIds.push(row!.id);
   }
-  for (const call of DEMO_CALLS) {
+  for (const call of demoCalls(stockholmDate(new Date()))) {
     const { district, ...rest } = call;
     await db.insert(calls).values({ ...rest, districtId: districtIds.get(district)!, priorityAreaIds: areaIds });
   }

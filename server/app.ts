@@ -7,8 +7,17 @@ import path from "node:path";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+// The adapter's own pieces: its handler writes the response itself, too late to turn a database
+// outage into a 503.
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server";
+import { isConnectionError } from "../db/errors";
+import {
+  databaseWasUnavailable,
+  RETRY_AFTER_SECONDS,
+  runWatchingForOutage,
+  UNAVAILABLE_PAGE,
+} from "../app/utils/database-unavailable.server";
 import { isCrossSiteRequest } from "../app/utils/csrf";
 import { runInRequestScope } from "../app/utils/request-scope.server";
 import { bodyLimit } from "./body-limit";
@@ -82,19 +91,43 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     next();
   });
 
-  const handleWithRemix = createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      cspNonce: res.locals.cspNonce as string,
-      clientAddress: req.ip ?? "unknown",
-    }),
-  });
+  const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+  const handleWithRemix = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    try {
+      const response = await handleRequest(createRemixRequest(req, res), {
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? "unknown",
+      });
+      if (response.status >= 500 && databaseWasUnavailable()) {
+        await response.body?.cancel();
+        sendUnavailable(res);
+        return;
+      }
+      // A route's own header (Cache-Control on /healthz) replaces the server's default, not joins it.
+      for (const name of response.headers.keys()) res.removeHeader(name);
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      if (isConnectionError(error) && !res.headersSent) sendUnavailable(res);
+      else next(error);
+    }
+  };
   // Pages may show a signed-in person's cases: never kept by a browser or shared cache.
   app.all("*", (_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
   });
-  app.all("*", (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)));
+  app.all("*", (req, res, next) =>
+    runInRequestScope(() => runWatchingForOutage(() => handleWithRemix(req, res, next))),
+  );
   return app;
+}
+
+/** While the database cannot be reached: "try again shortly", never a 500 or a hanging page. */
+function sendUnavailable(res: express.Response) {
+  res
+    .status(503)
+    .set("Retry-After", String(RETRY_AFTER_SECONDS))
+    .set("Cache-Control", "no-store")
+    .type("text/html; charset=utf-8")
+    .send(UNAVAILABLE_PAGE);
 }

@@ -27,6 +27,8 @@ export async function logIn(input: {
   const db = await getDb();
   const verdict = await checkLoginThrottle(db, input.email, input.clientAddress);
   if (verdict.blocked) return { ok: false, formError: TOO_MANY_ATTEMPTS(verdict.retryAfterMinutes) };
+  // A busy address is slowed, never refused: the owner behind a shared proxy address still gets in.
+  if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   const passwordOk = user?.passwordHash

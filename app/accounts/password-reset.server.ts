@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { passwordResetEmail } from "../../emails/accounts";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessionsOf } from "../auth/session.server";
+import { clearAccountFailures } from "../auth/throttle.server";
 import { consumeToken, issueToken, peekToken, type TokenPurpose } from "../auth/tokens.server";
 
 /** Links that let a person choose a password: a reset, or an invitation from a förvaltning or a förening. */
@@ -45,10 +46,13 @@ export async function setPasswordWithToken(
   const userId = await db.transaction(async (tx) => {
     const id = await consumeToken(tx, token, purpose);
     if (!id) return null;
-    await tx
+    const [user] = await tx
       .update(users)
       .set({ passwordHash, emailVerifiedAt: new Date() })
-      .where(eq(users.id, id));
+      .where(eq(users.id, id))
+      .returning({ email: users.email });
+    // A new password proves the owner: any login pause on the account ends with it.
+    if (user) await clearAccountFailures(tx, user.email);
     return id;
   });
   if (userId) await endAllSessionsOf(userId);

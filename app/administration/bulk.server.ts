@@ -22,7 +22,7 @@ export interface BulkOutcome {
 export function parseSelection(values: readonly string[]): { caseId: string; revision: number }[] {
   const seen = new Set<string>();
   return values.flatMap((value) => {
-    const match = /^([0-9a-f-]{36}):(\d+)$/i.exec(value);
+    const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\d+)$/i.exec(value);
     if (!match || seen.has(match[1]!)) return [];
     seen.add(match[1]!);
     return [{ caseId: match[1]!, revision: Number(match[2]) }];

@@ -4,6 +4,7 @@
  */
 import * as z from "zod/mini";
 import type { DistrictRole } from "../auth/roles";
+import { ID_PATTERN } from "../domain/ids";
 
 export const QUEUE_KEYS = ["ny", "mina", "komplettering", "attestering", "beslut", "rapporter", "alla"] as const;
 export type QueueKey = (typeof QUEUE_KEYS)[number];
@@ -66,7 +67,7 @@ export const SORTS = {
 export type SortKey = keyof typeof SORTS;
 
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datumet som ÅÅÅÅ-MM-DD."));
-const uuid = z.string().check(z.regex(/^[0-9a-f-]{36}$/i, "Okänt val."));
+const uuid = z.string().check(z.regex(ID_PATTERN, "Okänt val."));
 
 /** What the URL's query may say. Anything unknown or malformed is dropped, never an error page. */
 export const queueQuerySchema = z.object({
@@ -88,7 +89,10 @@ export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export function readQueueQuery(params: URLSearchParams): QueueQuery {
   const query: Record<string, string> = {};
   for (const key of Object.keys(queueQuerySchema.shape)) {
-    const value = params.get(key);
+    // NUL and other control characters cannot be in any value we look for (PostgreSQL refuses NUL in
+    // text outright), so they are dropped rather than turned into an error page.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const value = params.get(key)?.replace(/[\u0000-\u001f\u007f]/g, "") ?? null;
     if (value === null || value.trim() === "") continue;
     const single = queueQuerySchema.shape[key as keyof QueueQuery].safeParse(value);
     if (single.success && single.data !== undefined) query[key] = String(single.data);

@@ -108,6 +108,20 @@ function queueCondition(queue: QueueKey, viewer: QueueViewer): SQL {
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * Where a search looks: every case of the district the förvaltning can see (open or closed), whatever
+ * tab is open, so a diarienummer is found from "Mina ärenden" too. The stage list keeps the condition
+ * on (district_id, stage), which cases_queue_covering serves.
+ */
+const SEARCHED_STAGES = [...OPEN_STAGES, "closed"];
+
+/** The queues a case is in, for the column "Finns i" ("alla" left out: every open case is there). */
+const queuesOf = (viewer: QueueViewer) =>
+  sql<string[]>`array_remove(array[${sql.join(
+    QUEUE_KEYS.filter((q) => q !== "alla").map((q) => sql`case when ${queueCondition(q, viewer)} then ${q}::text end`),
+    sql`, `,
+  )}], null)`;
+
 function filterConditions(query: QueueQuery): SQL[] {
   const conditions: SQL[] = [];
   if (query.skede) conditions.push(eq(cases.stage, query.skede));
@@ -124,8 +138,11 @@ function filterConditions(query: QueueQuery): SQL[] {
   if (query.sok) {
     const pattern = likePattern(query.sok);
     const digits = query.sok.replace(/\D/g, "");
+    // "rk2026/1" finds "RK 2026/1": spaces do not count in a diarienummer, nor does case.
+    const compact = query.sok.replace(/\s+/g, "");
     const matches: SQL[] = [
       ilike(cases.diaryNumber, pattern),
+      sql`replace(${cases.diaryNumber}, ' ', '') ilike ${likePattern(compact)}::text`,
       ilike(organisations.name, pattern),
       ilike(organisations.organisationNumber, pattern),
     ];
@@ -151,6 +168,9 @@ export interface QueueRow {
   updatedAt: string;
   nextDue: string | null;
   overdue: boolean;
+  /** The queues the case is in, e.g. ["ny"]; empty for a closed case. */
+  queues: QueueKey[];
+  closed: boolean;
 }
 
 export interface QueuePage {
@@ -173,7 +193,7 @@ function queueSelect(
   const descending = SORTS[sort].direction === "desc";
   const conditions = [
     eq(cases.districtId, viewer.districtId),
-    queueCondition(queue, viewer),
+    query.sok ? inArray(cases.stage, SEARCHED_STAGES) : queueCondition(queue, viewer),
     ...filterConditions(query),
   ];
   // "uppdaterad" orders by the column itself, so cases_district_updated serves it in order; the
@@ -198,6 +218,7 @@ function queueSelect(
       assigneeName: users.name,
       updatedAt: cases.updatedAt,
       nextDue,
+      queues: queuesOf(viewer),
       sortKey: key,
     })
     .from(cases)
@@ -238,6 +259,8 @@ export async function listQueue(
       updatedAt: r.updatedAt.toISOString(),
       nextDue: r.nextDue,
       overdue: r.nextDue !== null && r.nextDue < today,
+      queues: (r.queues ?? []) as QueueKey[],
+      closed: r.state === "closed",
     })),
     next: rows.length > pageSize && last ? { efter: last.sortKey, efterId: last.id } : null,
   };

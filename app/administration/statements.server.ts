@@ -21,6 +21,7 @@ import { requireStaffCase } from "./case-page.server";
 import { loadAssessment } from "./assessment.server";
 import { prefillStatement, proposalTextFor, type PrefillFacts } from "./statement-prefill";
 import { contentFromForm, formValuesOfStatement, statementFormSchema, submissionProblems } from "./statement-form";
+import { isId } from "../domain/ids";
 
 export type StatementStage = "application" | "finalReport";
 
@@ -61,7 +62,7 @@ async function prefill(found: Found, stage: StatementStage): Promise<StatementCo
   };
   const submitted = (await listApplicationVersions(found.case.id)).filter((v) => v.status === "submitted").at(-1);
   const callId = submitted?.content.callId;
-  if (callId && /^[0-9a-f-]{36}$/i.test(callId)) {
+  if (callId && isId(callId)) {
     const db = await getDb();
     const [call] = await db.select({ title: calls.title }).from(calls).where(eq(calls.id, callId));
     facts.callTitle = call?.title ?? null;

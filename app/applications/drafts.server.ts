@@ -10,6 +10,7 @@ import { applicationDraftSchema, type ApplicationContent } from "../domain/appli
 import type { FieldErrors } from "../utils/forms";
 import { stockholmDate, stockholmIsoString } from "../utils/time";
 import { readContent } from "./versions.server";
+import { isId } from "../domain/ids";
 
 export const STALE_SAVE_MESSAGE =
   "Någon annan har ändrat ansökan sedan du öppnade sidan. Det du skrev här har inte sparats, men det visas nedan så att du kan kopiera det. Ladda om sidan för att se den senaste versionen.";
@@ -46,7 +47,7 @@ export async function checkChoices(
   const callId = patch.callId !== undefined ? patch.callId : current.callId;
   let call: typeof calls.$inferSelect | undefined;
   if (callId) {
-    const valid = /^[0-9a-f-]{36}$/i.test(callId);
+    const valid = isId(callId);
     [call] = valid ? await db.select().from(calls).where(and(eq(calls.id, callId), eq(calls.districtId, districtId))) : [];
     const today = stockholmDate(now);
     const open = call && call.opensOn <= today && today <= call.closesOn;
@@ -54,7 +55,7 @@ export async function checkChoices(
   }
   const areaId = patch.priorityAreaId !== undefined ? patch.priorityAreaId : current.priorityAreaId;
   if (areaId && patch.priorityAreaId !== undefined) {
-    const valid = /^[0-9a-f-]{36}$/i.test(areaId);
+    const valid = isId(areaId);
     const [area] = valid
       ? await db.select().from(priorityAreas).where(and(eq(priorityAreas.id, areaId), eq(priorityAreas.districtId, districtId)))
       : [];
@@ -102,7 +103,7 @@ export async function saveDraft(input: {
 
 /** The call an application answers, for the period check at submission. */
 export async function callOf(content: ApplicationContent) {
-  if (!content.callId || !/^[0-9a-f-]{36}$/i.test(content.callId)) return null;
+  if (!content.callId || !isId(content.callId)) return null;
   const db = await getDb();
   const [call] = await db.select().from(calls).where(eq(calls.id, content.callId));
   return call ?? null;
@@ -112,7 +113,7 @@ export async function callOf(content: ApplicationContent) {
 export async function choiceNames(content: ApplicationContent) {
   const db = await getDb();
   const call = await callOf(content);
-  const ids = [content.priorityAreaId].filter((id): id is string => !!id && /^[0-9a-f-]{36}$/i.test(id));
+  const ids = [content.priorityAreaId].filter((id): id is string => !!id && isId(id));
   const areas = ids.length ? await db.select().from(priorityAreas).where(inArray(priorityAreas.id, ids)) : [];
   return { callTitle: call?.title ?? null, priorityAreaName: areas[0]?.name ?? null };
 }

@@ -6,6 +6,7 @@ import { createCaseInTransaction } from "../cases/create-case.server";
 import type { ApplicationContent } from "../domain/application";
 import { stockholmDate } from "../utils/time";
 import { readContent } from "./versions.server";
+import { isId } from "../domain/ids";
 
 export async function listDistricts() {
   const db = await getDb();
@@ -32,7 +33,7 @@ export async function callChoices(districtId: string, alsoCallId?: string | null
     .where(
       and(
         eq(calls.districtId, districtId),
-        alsoCallId && /^[0-9a-f-]{36}$/i.test(alsoCallId) ? or(open, eq(calls.id, alsoCallId)) : open,
+        alsoCallId && isId(alsoCallId) ? or(open, eq(calls.id, alsoCallId)) : open,
       ),
     )
     .orderBy(asc(calls.closesOn));
@@ -112,7 +113,7 @@ export async function createApplication(input: {
 }
 
 export async function districtExists(districtId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(districtId)) return false;
+  if (!isId(districtId)) return false;
   const db = await getDb();
   const rows = await db.select({ id: districts.id }).from(districts).where(inArray(districts.id, [districtId]));
   return rows.length > 0;

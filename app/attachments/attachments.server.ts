@@ -9,6 +9,7 @@ import { rolesGrant } from "../auth/permissions";
 import { loadCaseRow } from "../cases/access.server";
 import { readStoredFile, storeFile } from "./storage.server";
 import { ALLOWED_TYPES, wrongTypeMessage } from "./types";
+import { isId } from "../domain/ids";
 
 export interface AttachmentItem {
   id: string;
@@ -79,7 +80,7 @@ export async function addApplicationAttachment(input: {
 
 /** Soft delete, only from a draft version of this case. */
 export async function removeApplicationAttachment(input: { caseId: string; versionId: string; attachmentId: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(input.attachmentId)) return false;
+  if (!isId(input.attachmentId)) return false;
   const db = await getDb();
   const [version] = await db.select().from(applicationVersions).where(eq(applicationVersions.id, input.versionId));
   if (!version || version.status !== "draft" || version.caseId !== input.caseId) return false;
@@ -103,7 +104,7 @@ export async function removeApplicationAttachment(input: { caseId: string; versi
  * district with case.view. Null otherwise (the route answers 403 or 404).
  */
 export async function loadAttachmentForDownload(user: CurrentUser, attachmentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return { kind: "not_found" } as const;
+  if (!isId(attachmentId)) return { kind: "not_found" } as const;
   const db = await getDb();
   const [row] = await db.select().from(attachments).where(eq(attachments.id, attachmentId));
   if (!row || row.deletedAt) return { kind: "not_found" } as const;

@@ -9,6 +9,7 @@ import {
 } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { jsonList } from "../../db/rows";
+import { retryReadOnConnectionError } from "../../db/errors";
 import { readSessionUserId } from "./session.server";
 import { oncePerRequest } from "../utils/request-scope.server";
 import { DISTRICT_ROLES, ORGANISATION_ROLES, type DistrictRole, type OrganisationRole } from "./roles";
@@ -111,10 +112,12 @@ export async function loadUser(userId: string): Promise<CurrentUser | null> {
 }
 
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const lookUp = async () => {
-    const userId = await readSessionUserId(request);
-    return userId ? loadUser(userId) : null;
-  };
+  // Only reads: safe to try once more when the first try met a connection that had died.
+  const lookUp = () =>
+    retryReadOnConnectionError(async () => {
+      const userId = await readSessionUserId(request);
+      return userId ? loadUser(userId) : null;
+    });
   // A read shares one lookup across the page's loaders. A post does not: its action may change the
   // user's own roles or session, and the loaders that follow it must see that.
   if (request.method !== "GET" && request.method !== "HEAD") return lookUp();

@@ -8,9 +8,10 @@ import { cases, districts, organisations } from "../../db/schema";
 import type { CurrentUser, DistrictMembership, OrganisationMembership } from "../auth/current-user.server";
 import { forbidden } from "../auth/current-user.server";
 import { rolesGrant, type DistrictPermission, type OrganisationPermission } from "../auth/permissions";
+import { isId } from "../domain/ids";
 
 export async function loadCaseRow(caseId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+  if (!isId(caseId)) return null;
   const db = await getDb();
   const [row] = await db
     .select({

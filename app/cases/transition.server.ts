@@ -24,7 +24,7 @@ import { caseRolesOf, membershipRolesOnCase, type Memberships } from "./case-rol
 import { allocateDiaryNumber } from "./diary-number.server";
 import { EVENT_PERMISSIONS } from "./event-permissions";
 import { loadRecipients } from "./recipients.server";
-import { createCaseInTransaction } from "./create-case.server";
+import { openRenegotiationCase } from "./renegotiation.server";
 import { writeTransition, type TransitionWrite } from "./transition-write.server";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -116,11 +116,12 @@ export async function transitionCase(input: {
   const comment = commentOf(input.command);
   const effects = result.effects;
   const newDeadlines = effects.flatMap((e) => (e.type === "setDeadline" ? [e.params] : []));
-  const mailFor = (executor: Executor, diaryNumber: string | null) =>
+  const mailFor = (executor: Executor, diaryNumber: string | null, renegotiationCaseId?: string) =>
     renderNotifications(executor, effects, {
       caseRow: { ...row, diaryNumber, assignedCaseworkerId: context.assignedCaseworkerId },
       comment,
       dueDate: newDeadlines[0]?.dueAt ?? null,
+      renegotiationCaseId,
     });
   const write = (diaryNumber: string | null, mail: TransitionWrite["mail"]): TransitionWrite => ({
     caseId: row.id,
@@ -168,20 +169,12 @@ export async function transitionCase(input: {
             Number(stockholmIsoString(now).slice(0, 4)),
           )
         : row.diaryNumber;
-      const written = await writeTransition(tx, write(diaryNumber, await mailFor(tx, diaryNumber)));
+      // The new case comes first, so the mail about it can link to it; a conflict below rolls it back.
+      const newCaseId = renegotiation ? await openRenegotiationCase(tx, row, actorUserId, now) : undefined;
+      const written = await writeTransition(tx, write(diaryNumber, await mailFor(tx, diaryNumber, newCaseId)));
       // Rolling back returns the diarienummer, so numbers stay gapless.
       if (!written) throw new ConflictError();
       await input.alsoWrite?.(tx, { revision: written.revision, diaryNumber });
-      const newCaseId = renegotiation
-        ? await createCaseInTransaction(tx, {
-            organisationId: row.organisationId,
-            districtId: row.districtId,
-            title: row.title,
-            previousCaseId: row.id,
-            createdById: actorUserId,
-            now,
-          })
-        : undefined;
       return success(written, diaryNumber, newCaseId);
     });
   } catch (error) {
@@ -196,7 +189,7 @@ type CaseForMail = typeof cases.$inferSelect & { organisationName: string; distr
 async function renderNotifications(
   db: Executor,
   effects: PartnershipEffect[],
-  ctx: { caseRow: CaseForMail; comment: string | null; dueDate: string | null },
+  ctx: { caseRow: CaseForMail; comment: string | null; dueDate: string | null; renegotiationCaseId?: string },
 ): Promise<TransitionWrite["mail"]> {
   const { caseRow } = ctx;
   const notifications = effects.flatMap((e) => (e.type === "notify" ? [e.params] : []));
@@ -206,10 +199,13 @@ async function renderNotifications(
     recipients
       .filter((r) => notification.to.some((role) => r.matches.has(role)))
       .map(async (recipient) => {
+        // "Ny överenskommelse kan förhandlas" is about the new case: that is where the work goes on.
+        const linkedId =
+          notification.template === "renegotiation_opened" && ctx.renegotiationCaseId ? ctx.renegotiationCaseId : caseRow.id;
         const caseUrl =
           recipient.side === "association"
-            ? `${appUrl()}/forening/arenden/${caseRow.id}`
-            : `${appUrl()}/forvaltning/${caseRow.districtCode.toLowerCase()}/arenden/${caseRow.id}`;
+            ? `${appUrl()}/forening/arenden/${linkedId}`
+            : `${appUrl()}/forvaltning/${caseRow.districtCode.toLowerCase()}/arenden/${linkedId}`;
         const email = await caseNotificationEmail(notification.template, {
           side: recipient.side,
           diaryNumber: caseRow.diaryNumber,

@@ -2,8 +2,9 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { calls, priorityAreas } from "../../db/schema";
+import { ID_PATTERN } from "../domain/ids";
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = ID_PATTERN;
 
 export async function listPriorityAreas(districtId: string) {
   const db = await getDb();

@@ -81,6 +81,23 @@ export async function markRetry(db: Executor, id: string, delayMs: number, error
     .where(mine(id));
 }
 
+/** Keeps a row this worker is still sending from being taken by another (renewed every few seconds). */
+export async function renewLease(db: Executor, id: string, leaseMs: number) {
+  await db
+    .update(emailOutbox)
+    .set({ nextAttemptAt: sql`now() + (${String(leaseMs)}::text || ' milliseconds')::interval` })
+    .where(mine(id));
+}
+
+/**
+ * The wait after the mail server could not be reached. Such tries do not count as attempts, so the
+ * wait grows with how long the message has waited instead: a quarter of that, between base and cap.
+ */
+export function outageDelayMs(createdAt: Date, baseMs: number, capMs: number, now = Date.now(), random = Math.random) {
+  const plain = Math.min(capMs, Math.max(baseMs, (now - createdAt.getTime()) / 4));
+  return Math.round(plain * (0.8 + 0.4 * random()));
+}
+
 export async function markFailed(db: Executor, id: string, error: string) {
   await db.update(emailOutbox).set({ status: "failed", lastError: error }).where(mine(id));
 }

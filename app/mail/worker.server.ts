@@ -4,7 +4,16 @@
  * workers can share one outbox (see docs/decisions/0008-mail-delivery.md).
  */
 import { getDb } from "../../db/client";
-import { backoffMs, claimDue, markFailed, markRetry, markSent, type ClaimedMail } from "./delivery.server";
+import {
+  backoffMs,
+  claimDue,
+  markFailed,
+  markRetry,
+  markSent,
+  outageDelayMs,
+  renewLease,
+  type ClaimedMail,
+} from "./delivery.server";
 import { mailFrom, mailMode, messageIdFor, type MailMode } from "./config.server";
 import { describeError, isPermanent, isServerUnavailable, smtpTransport, type MailTransport } from "./smtp.server";
 import { runReminders } from "./reminders.server";
@@ -49,10 +58,14 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
   const mode = options.mode ?? mailMode();
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? Number(process.env.MAIL_CONCURRENCY ?? 8);
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  // Short, and renewed while a message is being sent: a crashed worker's rows are due again within
+  // seconds, while a slow SMTP server does not make a second worker send the same message.
+  const leaseMs = options.leaseMs ?? Number(process.env.MAIL_LEASE_MS ?? 15_000);
   const pollMs = options.pollMs ?? 500;
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoff ?? { baseMs: 30_000, capMs: 60 * 60_000 };
+  // A mail server outage uses up no attempts; the message keeps waiting this long before it fails.
+  const outageGiveUpMs = Number(process.env.MAIL_OUTAGE_GIVE_UP_MS ?? 72 * 3600_000);
   const reminderIntervalMs = options.reminderIntervalMs ?? 15 * 60_000;
   const log = options.log ?? ((line: string) => console.info(line));
   const url = options.smtpUrl ?? process.env.SMTP_URL;
@@ -72,9 +85,18 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
 
   async function deliver(row: ClaimedMail, result: BatchResult, batch: { unavailable: string | null }) {
     const db = await getDb();
-    if (batch.unavailable) {
-      await markRetry(db, row.id, backoffMs(row.attempts, backoff.baseMs, backoff.capMs), batch.unavailable, true);
+    const waitForServer = async (description: string) => {
+      if (Date.now() - row.createdAt.getTime() > outageGiveUpMs) {
+        await markFailed(db, row.id, description);
+        result.failed++;
+        log(`[e-post] utskick ${row.id} gavs upp: e-postservern gick inte att nå på länge`);
+        return;
+      }
+      await markRetry(db, row.id, outageDelayMs(row.createdAt, backoff.baseMs, backoff.capMs), description, true);
       result.retried++;
+    };
+    if (batch.unavailable) {
+      await waitForServer(batch.unavailable);
       return;
     }
     if (mode === "devMailbox") {
@@ -82,6 +104,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
       result.sent++;
       return;
     }
+    const renewal = setInterval(() => void renewLease(db, row.id, leaseMs).catch(() => {}), leaseMs / 3);
     try {
       await transportFor().send({
         id: row.id,
@@ -98,8 +121,10 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
     } catch (error) {
       if (killed) return;
       const description = describeError(error);
-      if (isServerUnavailable(error)) batch.unavailable = description;
-      if (isPermanent(error) || row.attempts >= maxAttempts) {
+      if (isServerUnavailable(error)) {
+        batch.unavailable = description;
+        await waitForServer(description);
+      } else if (isPermanent(error) || row.attempts >= maxAttempts) {
         await markFailed(db, row.id, description);
         result.failed++;
         log(`[e-post] utskick ${row.id} misslyckades efter ${row.attempts} försök: ${description}`);
@@ -107,6 +132,8 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
         await markRetry(db, row.id, backoffMs(row.attempts, backoff.baseMs, backoff.capMs), description);
         result.retried++;
       }
+    } finally {
+      clearInterval(renewal);
     }
   }
 

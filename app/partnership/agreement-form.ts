@@ -6,6 +6,7 @@ import { agreementDraftSchema, type AgreementContent } from "../domain/agreement
 import type { ApplicationContent } from "../domain/application";
 import { budgetTotals } from "../domain/application";
 import { formatKronor, parseKronor } from "../domain/money";
+import { spreadOverAgreementYears } from "../domain/period-amounts";
 import { issuesToFieldErrors, type FieldErrors } from "../utils/forms";
 
 export interface AgreementFormValues {
@@ -214,25 +215,15 @@ export function signingTerms(content: AgreementContent): { ok: true; terms: Sign
   };
 }
 
-/** Whole agreement years from start to end, at least one: 2025-05-01–2026-04-30 is one year. */
-function agreementYears(start: string, end: string): number {
-  const [sy, sm] = start.split("-").map(Number) as [number, number];
-  const [ey, em] = end.split("-").map(Number) as [number, number];
-  const months = (ey - sy) * 12 + (em - sm) + 1;
-  return Math.max(1, Math.round(months / 12));
-}
-
 /**
  * The first draft, from the latest submitted application: syfte, målgrupper, period and the förvaltning's
- * share of the budget. The application's budget is for one year of the activity, so each agreement
- * year starts with that amount; the handläggare adjusts it.
+ * share of the budget. The application's budget is for the whole applied period, so it is shared over
+ * the agreement's years (twelve months from the start) by days (never repeated per year); the handläggare adjusts it.
  */
 export function prefillFromApplication(application: ApplicationContent): AgreementContent {
   const start = application.periodStart ?? null;
   const end = application.periodEnd ?? null;
   const administrationTotal = budgetTotals(application.budgetLines ?? []).administration;
-  const years = start && end && end > start ? agreementYears(start, end) : start ? 1 : 0;
-  const firstYear = start ? Number(start.slice(0, 4)) : null;
   const targetGroup = (application.targetGroups ?? [])
     .filter((g) => g.description.trim() !== "")
     .map((g) => {
@@ -249,9 +240,7 @@ export function prefillFromApplication(application: ApplicationContent): Agreeme
     startDate: start,
     endDate: end,
     yearlyAmounts:
-      firstYear !== null && administrationTotal > 0
-        ? Array.from({ length: years }, (_, i) => ({ year: firstYear + i, amount: administrationTotal }))
-        : [],
+      start && administrationTotal > 0 ? spreadOverAgreementYears(administrationTotal, start, end) : [],
     reportDueDates: [],
     goals: [],
   };

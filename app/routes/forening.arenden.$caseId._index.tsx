@@ -6,6 +6,8 @@ import { requireCaseForOrganisation } from "../cases/access.server";
 import { loadCaseOverview } from "../applications/case-overview.server";
 import { EDITABLE_STATES, stepPath } from "../applications/steps";
 import { TableWrap } from "../components/table-wrap";
+import { CaseLinks } from "../components/case-links";
+import { linkedCases } from "../cases/case-links.server";
 import { stockholmIsoString } from "../utils/time";
 import { pageTitle } from "../utils/meta";
 import { downloadableVersions } from "../documents/application-download.server";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWithdraw: rolesGrant(roles, "application.withdraw") && (c.stage === "application" || c.stage === "review"),
     links: FOLLOW_UP_LINKS.filter((l) => c.state.startsWith(l.prefix)),
     downloads: await downloadableVersions(c.id),
+    linked: await linkedCases(c),
   };
 }
 
@@ -50,6 +53,7 @@ export default function CasePage() {
         {page.organisationName} · {page.districtName}
       </p>
       <h1>{page.title}</h1>
+      <CaseLinks base="/forening/arenden" {...page.linked} />
       {page.completionRequest ? (
         <section className="panel completion-request" aria-labelledby="completion-title">
           <h2 id="completion-title">Förvaltningen ber er komplettera ansökan</h2>

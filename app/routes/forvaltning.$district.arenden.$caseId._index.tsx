@@ -1,5 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaseLinks } from "../components/case-links";
+import { linkedCases } from "../cases/case-links.server";
 import { requireUser } from "../auth/current-user.server";
 import { runCaseIntent, type CaseIntent } from "../administration/case-commands.server";
 import { chooseCaseworkerSchema, completionRequestSchema, noteSchema } from "../administration/case-forms";
@@ -20,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found: _found, checks: _checks, ...rest } = page;
   const base = `/forvaltning/${page.found.districtCode.toLowerCase()}/arenden/${page.caseId}`;
   const downloads = await downloadableVersions(page.caseId);
-  return { ...rest, base, partnershipLinks: partnershipLinks(page.state, page.found.membership.roles, base), latestDownload: downloads.at(-1) ?? null };
+  const linked = await linkedCases({ id: page.caseId, previousCaseId: page.found.case.previousCaseId });
+  return { ...rest, base, linked, partnershipLinks: partnershipLinks(page.state, page.found.membership.roles, base), latestDownload: downloads.at(-1) ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,6 +53,7 @@ export default function StaffCasePage() {
         {page.diaryNumber ? `${page.diaryNumber}: ` : ""}
         {page.title}
       </h1>
+      <CaseLinks base={page.base.replace(/\/[^/]+$/, "")} {...page.linked} />
       <div className="panel case-status">
         <p>
           <strong>Status:</strong> {page.status.label}

@@ -80,8 +80,9 @@ export default function QueuePage() {
         </ul>
       </nav>
       <h2 id="queue-heading">
-        {label.label} i {districtName}
+        {query.sok ? `Sökträffar i hela ${districtName}` : `${label.label} i ${districtName}`}
       </h2>
+      {query.sok ? <p className="hint">Sökningen letar i alla ärenden i stadsdelen, oavsett vilken kö som är vald.</p> : null}
       <QueueFilters base={base} query={{ ...query, ko: page.queue }} sort={page.sort} options={options} />
       <p>
         {"Ladda ner listan med filtren ovan, alla sidor: "}
@@ -98,7 +99,10 @@ export default function QueuePage() {
         <p className="panel">{isFiltered(query) ? "Inga ärenden matchar sökningen och filtren." : label.empty}</p>
       ) : (
         <Form method="post" className="queue-form">
-          <QueueTable rows={page.rows} selectable={canBulk} caption={`${label.label}: ${page.rows.length} ärenden på sidan`} caseBase={base} />
+          <QueueTable rows={page.rows} selectable={canBulk} caption={`${query.sok ? "Sökträffar" : label.label}: ${page.rows.length} ärenden på sidan`}
+            caseBase={base}
+            showQueues={Boolean(query.sok)}
+          />
           {canBulk ? (
             <fieldset className="bulk-actions">
               <legend>Gör med markerade ärenden</legend>

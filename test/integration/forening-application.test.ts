@@ -2,6 +2,7 @@
  * The förening's application over the real HTTP stack: start, save step by step, refuse bad values and
  * stale saves, keep drafts across a session expiry, submit with a receipt, komplettering, withdrawal.
  */
+import { demoCall } from "../support/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { applicationVersions, caseEvents, cases, sessions } from "../../db/schema";
@@ -31,7 +32,7 @@ describe("starting an application", () => {
   it("offers the open call and its priority areas, and creates the case with version 1 as a draft", async () => {
     const rk = portal.districtIds.get("RK")!;
     const html = await page(fatima, `/forening/${portal.organisationIds.get("Fryshuset")}/ny-ansokan?distrikt=${rk}`);
-    expect(textOf(html)).toContain("IOP 2027–2029 i Rinkeby-Kista");
+    expect(textOf(html)).toContain(demoCall().title);
     expect(textOf(html)).toContain("Förebyggande stöd och tidiga insatser");
     const callId = /value="([0-9a-f-]{36})"[^>]*type="radio"|type="radio"[^>]*value="([0-9a-f-]{36})"/.exec(html);
     const id = callId![1] ?? callId![2]!;
@@ -187,8 +188,8 @@ describe("submitting", () => {
     const callId = /([0-9a-f-]{36})"[^>]*type="radio"|type="radio"[^>]*value="([0-9a-f-]{36})/.exec(html)!;
     await saveStep(portal, fatima, caseId, "grund", { callId: callId[1] ?? callId[2]!, periodStart: "2026-06-01", periodEnd: "2030-06-30" });
     const text = textOf(await (await submit(portal, fatima, caseId)).text());
-    expect(text).toContain("gäller verksamhet från 2027-01-01");
-    expect(text).toContain("gäller verksamhet till och med 2029-12-31");
+    expect(text).toContain(`gäller verksamhet från ${demoCall().periodEarliestStart}`);
+    expect(text).toContain(`gäller verksamhet till och med ${demoCall().periodLatestEnd}`);
   });
 
   it("gives a diarienummer and a receipt, marks the version submitted, and a second submit creates nothing", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import { createUser } from "../../db/factories";
-import { MAX_FAILURES_PER_ACCOUNT } from "../../app/auth/throttle.server";
+import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from "../../app/auth/throttle.server";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
 
@@ -24,10 +24,10 @@ describe("login", () => {
     expect(textOf(await unknownAccount.text())).toContain(message);
   });
 
-  it("throttles an account after repeated failures, even for the right password, with a clear message", async () => {
+  it("pauses an account at the address that keeps failing, even for the right password, with a clear message", async () => {
     const user = await createUser(portal.db, { email: "throttled@test.example" });
     const visitor = portal.visitor();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
       expect((await visitor.logIn(user.email, "inte rätt lösenord")).status).toBe(400);
     }
     const blocked = await visitor.logIn(user.email);

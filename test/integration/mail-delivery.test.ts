@@ -5,7 +5,7 @@ import { setupPortal } from "../support/portal";
 import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
 import { createDistrict, createOrganisation } from "../../db/factories";
 import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast, type CastRole } from "../../db/case-factory";
-import { emailOutbox } from "../../db/schema";
+import { cases, emailOutbox } from "../../db/schema";
 import { CASE_TEXTS } from "../../emails/case-notifications";
 import { INTERNAL_TEMPLATES, type NotificationTemplate } from "../../workflows";
 import { createMailWorker, type MailWorkerOptions } from "../../app/mail/worker.server";
@@ -66,10 +66,8 @@ const EXPECTED: Record<string, [NotificationTemplate, CastRole[]][]> = {
   "bifall registered": [["decision_approved", ["applicant", "signatory", "caseworker"]]],
   "send for signing": [["agreement_ready_to_sign", ["applicant", "signatory", "headOfUnit", "director"]]],
   "förening signs": [["agreement_signed_by_other_party", ["caseworker", "headOfUnit", "director"]]],
-  "chef signs": [
-    ["agreement_in_force", ["applicant", "signatory", "caseworker"]],
-    ["report_due", ["applicant"]],
-  ],
+  // Signed before the agreement starts: "Dags att rapportera" waits (the reminder before the due date says it).
+  "chef signs": [["agreement_in_force", ["applicant", "signatory", "caseworker"]]],
   "first report": [["report_submitted", ["caseworker"]]],
   "report completion requested": [["report_returned", ["applicant"]]],
   "report resubmitted": [["report_resubmitted", ["caseworker"]]],
@@ -117,14 +115,18 @@ describe("a whole partnership", () => {
     const association = new Set([emailOf.get("applicant"), emailOf.get("signatory")]);
     const internalSubjects = INTERNAL_TEMPLATES.map((t) => CASE_TEXTS[t].subject);
     const code = district.code.toLowerCase();
+    // The renegotiation mail leads to the new case the decision opened, not to the closed one.
+    const [next] = await portal.db.select({ id: cases.id }).from(cases).where(eq(cases.previousCaseId, caseId));
+    const renegotiationSubject = CASE_TEXTS.renegotiation_opened.subject;
     for (const mail of smtp.received) {
+      const linkedCase = mail.subject!.includes(renegotiationSubject) ? next!.id : caseId;
       // Förvaltning-internal steps never reach the förening.
       if (association.has(mail.to[0])) expect(internalSubjects.some((s) => mail.subject!.includes(s))).toBe(false);
       expect(mail.text).toContain(`Diarienummer: ${district.code} 2025/1`);
       expect(mail.text).toMatch(/Nästa steg: \S/);
       const link = /Öppna ärendet i IOP-portalen: (\S+)/.exec(mail.text)![1]!;
       expect(new URL(link).pathname).toBe(
-        association.has(mail.to[0]) ? `/forening/arenden/${caseId}` : `/forvaltning/${code}/arenden/${caseId}`,
+        association.has(mail.to[0]) ? `/forening/arenden/${linkedCase}` : `/forvaltning/${code}/arenden/${linkedCase}`,
       );
       expect(mail.messageId).toBe(`<outbox-${mail.outboxId}@iop-portalen>`);
     }

@@ -90,7 +90,7 @@ describe("a full lifecycle on the database", () => {
       "decision_approved",
       "agreement_ready_to_sign",
       "agreement_in_force",
-      "report_due",
+      // No "report_due" at the signing: the agreement's first period has not begun then.
       "report_returned",
       "report_approved",
       "report_due",
@@ -109,9 +109,11 @@ describe("a full lifecycle on the database", () => {
     ]);
     expect(to("registrar")).toEqual(["statement_attested", "statement_attested"]);
     const association = new Set([userId(cast, "applicant"), userId(cast, "signatory")]);
+    // The renegotiation mail leads to the new case the decision opened; every other to this case.
+    const [next] = await portal.db.select({ id: cases.id }).from(cases).where(eq(cases.previousCaseId, caseId));
     for (const m of mail.filter((m) => association.has(m.recipientUserId!))) {
       expect(INTERNAL_TEMPLATES).not.toContain(m.template);
-      expect(m.textBody).toContain(`/forening/arenden/${caseId}`);
+      expect(m.textBody).toContain(`/forening/arenden/${m.template === "renegotiation_opened" ? next!.id : caseId}`);
     }
     const completion = mail.find((m) => m.template === "completion_requested")!;
     expect(completion.subject).toBe(`${district.code} 2025/1 Komplettera ansökan – Mötesplats för unga i Husby`);

@@ -3,6 +3,7 @@
  * check that also works where scripts are off and remembers which pages it has seen, the
  * registration, and the application's steps as a volunteer fills them in.
  */
+import { demoCall } from "./dates";
 import { expect } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PHONE, accessibilityViolations, waitForHeading as waitForH1 } from "./browser";
@@ -128,7 +129,7 @@ export async function startApplication(page: Page, tour: AxeTour, organisationNa
   await button(page, "Fortsätt").click();
   await page.getByText("Söker ni inom en utlysning?").waitFor();
   await tour.check(page);
-  await page.getByLabel(/IOP 2027–2029 i Rinkeby-Kista/).check();
+  await page.getByLabel(demoCall().title).check();
   await page.getByLabel("Prioriterat område (frivilligt)").selectOption({ label: "Förebyggande stöd och tidiga insatser" });
   await page.getByLabel("Namn på ansökan").fill(title);
   await button(page, "Börja skriva ansökan").click();

@@ -74,7 +74,7 @@ describe("the agreement form", () => {
     });
   });
 
-  it("prefills one yearly amount per agreement year from the application's budget", () => {
+  it("prefills the agreement years from the application's budget for the whole period", () => {
     const content = prefillFromApplication({
       purpose: "Syftet",
       periodStart: "2025-01-01",
@@ -88,9 +88,23 @@ describe("the agreement form", () => {
       startDate: "2025-01-01",
       endDate: "2026-12-31",
       yearlyAmounts: [
-        { year: 2025, amount: 400_000 },
-        { year: 2026, amount: 400_000 },
+        { year: 2025, amount: 200_000 },
+        { year: 2026, amount: 200_000 },
       ],
     });
+  });
+
+  it("keeps an 800 000 kr three-year application at 800 000 kr in total", () => {
+    const content = prefillFromApplication({
+      periodStart: "2025-01-01",
+      periodEnd: "2027-12-31",
+      budgetLines: [
+        { description: "Personal", associationAmount: 100_000, administrationAmount: 500_000 },
+        { description: "Lokaler", associationAmount: 0, administrationAmount: 300_000 },
+      ],
+    });
+    const amounts = content.yearlyAmounts ?? [];
+    expect(amounts.map((y) => y.year)).toEqual([2025, 2026, 2027]);
+    expect(amounts.reduce((s, y) => s + y.amount, 0)).toBe(800_000);
   });
 });

@@ -36,8 +36,8 @@ const HAPPY_PATH: Array<[PartnershipEvent, string, unknown[]]> = [
   ]],
   [E.signAdministration, "followUp.reportDue", [
     notify("agreement_in_force", ...PARTIES),
+    // Signed 2025-04-07, before the agreement starts on 2025-05-01: nothing to report on yet.
     setDeadline("report", "2025-09-30"),
-    notify("report_due", "applicant"),
   ]],
   [E.submitReport, "followUp.reportSubmitted", [clearDeadline("report"), notify("report_submitted", "assignedCaseworker")]],
   [E.requestReportCompletion, "followUp.reportCompletionRequested", [

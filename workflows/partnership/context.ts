@@ -62,6 +62,23 @@ export function currentReportDueDate(context: PartnershipContext): CalendarDate 
   return context.agreement?.reportDueDates[context.currentPeriodIndex] ?? null;
 }
 
+/**
+ * The first day of the period the current report covers: the agreement's start date for the first
+ * report, the previous report's due date for later ones (the terms name no other period boundaries).
+ */
+export function currentReportPeriodStart(context: PartnershipContext): CalendarDate | null {
+  const agreement = context.agreement;
+  if (!agreement) return null;
+  const index = context.currentPeriodIndex;
+  return index === 0 ? agreement.startDate : (agreement.reportDueDates[index - 1] ?? agreement.startDate);
+}
+
+/** A report is about a period; before that period has begun there is nothing to report on yet. */
+export function reportPeriodHasBegun(context: PartnershipContext, at: string): boolean {
+  const start = currentReportPeriodStart(context);
+  return start !== null && dayOf(at) >= start;
+}
+
 export function hasNextReportingPeriod(context: PartnershipContext): boolean {
   const count = context.agreement?.reportDueDates.length ?? 0;
   return context.currentPeriodIndex + 1 < count;

@@ -4,7 +4,7 @@
  * Params that depend on the case are computed from the context after the
  * transition's own assigns have run (xstate resolves actions in order).
  */
-import { currentReportDueDate, finalReportDueDate } from "./context";
+import { currentReportDueDate, finalReportDueDate, reportPeriodHasBegun } from "./context";
 import type {
   ClearDeadlineParams,
   DeadlineKind,
@@ -19,6 +19,19 @@ import type {
 interface ParamsInput {
   context: PartnershipContext;
 }
+
+/**
+ * "Dags att rapportera" only when the report's period has begun on the day of the event that opens it
+ * (a signing months before the agreement starts tells nobody to report yet); otherwise no one is named
+ * and the report reminder before the due date is the first word. The runtime drops a notify without recipients.
+ */
+export const notifyReportDueIfBegun = {
+  type: "notify" as const,
+  params: ({ context, event }: ParamsInput & { event: { at?: unknown } }): NotifyParams => ({
+    template: "report_due",
+    to: typeof event.at === "string" && reportPeriodHasBegun(context, event.at) ? ["applicant"] : [],
+  }),
+};
 
 export function notify(template: NotificationTemplate, ...to: RecipientRole[]): { type: "notify"; params: NotifyParams } {
   return { type: "notify", params: { template, to } };

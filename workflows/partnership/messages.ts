@@ -75,6 +75,8 @@ export const refusal = {
   terminationDate: (endDate: string) =>
     `Ange ett giltigt datum för när överenskommelsen upphör, senast slutdatumet ${endDate}.`,
   onlySystemEndsPeriod: "Bara systemet kan markera att överenskommelsens tid har gått ut.",
+  reportPeriodNotBegun: (startDate: string) =>
+    `Rapporten kan skickas in från och med ${startDate}, när perioden den gäller har börjat.`,
   periodNotEnded: (endDate: string) => `Överenskommelsen gäller till och med ${endDate}.`,
 
   onlyApplicantSubmitsFinalReport: "Bara föreningens kontaktperson kan lämna slutrapporten.",

@@ -6,6 +6,8 @@
  */
 import {
   agreementHasEnded,
+  currentReportPeriodStart,
+  reportPeriodHasBegun,
   hasRole,
   isAssignedCaseworker,
   signingSide,
@@ -196,9 +198,11 @@ export const rules = {
     return other?.userId === actor.userId ? refusal.signBothSides : null;
   }),
 
-  canSubmitReport: rule(["SUBMIT_REPORT"], (_context, event) =>
-    hasRole(event.actor, "applicant") ? null : refusal.onlyApplicantReports,
-  ),
+  canSubmitReport: rule(["SUBMIT_REPORT"], (context, event) => {
+    if (!hasRole(event.actor, "applicant")) return refusal.onlyApplicantReports;
+    const start = currentReportPeriodStart(context);
+    return start !== null && !reportPeriodHasBegun(context, event.at) ? refusal.reportPeriodNotBegun(start) : null;
+  }),
 
   canRequestReportCompletion: rule(["REQUEST_REPORT_COMPLETION"], (context, event) => {
     if (!isAssignedCaseworker(context, event.actor)) return refusal.onlyAssignedRequestsReportCompletion;

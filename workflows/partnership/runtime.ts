@@ -18,6 +18,8 @@ const EFFECT_TYPES = new Set<string>(["notify", "setDeadline", "clearDeadline", 
 export function toEffects(actions: ReadonlyArray<{ type: string; params?: unknown }>): PartnershipEffect[] {
   return actions
     .filter((action) => EFFECT_TYPES.has(action.type))
+    // A conditional notification whose condition did not hold names nobody (see notifyReportDueIfBegun).
+    .filter((action) => action.type !== "notify" || ((action.params as { to?: unknown[] } | undefined)?.to?.length ?? 1) > 0)
     .map((action) => ({ type: action.type, params: structuredClone(action.params) }) as PartnershipEffect);
 }
 

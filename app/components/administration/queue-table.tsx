@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { QUEUE_LABELS, type QueueKey } from "../../administration/queue-definitions";
 import { TableWrap } from "../table-wrap";
 
 export interface QueueTableRow {
@@ -13,10 +14,34 @@ export interface QueueTableRow {
   updatedAt: string;
   nextDue: string | null;
   overdue: boolean;
+  queues: QueueKey[];
+  closed: boolean;
 }
 
-/** One queue page; with `selectable`, a checkbox per row for the bulk actions of the surrounding form. */
-export function QueueTable({ rows, selectable, caption, caseBase }: { rows: QueueTableRow[]; selectable: boolean; caption: string; caseBase: string }) {
+/** "Nya, Mina ärenden"; a closed case is in no queue, and an open one at least in "Alla öppna". */
+function whereItIs(row: QueueTableRow) {
+  if (row.closed) return "Avslutat";
+  if (row.queues.length === 0) return QUEUE_LABELS.alla.label;
+  return row.queues.map((q) => QUEUE_LABELS[q].label).join(", ");
+}
+
+/**
+ * One queue page; with `selectable`, a checkbox per row for the bulk actions of the surrounding form;
+ * with `showQueues` (a search, which looks through the whole district), the column "Finns i".
+ */
+export function QueueTable({
+  rows,
+  selectable,
+  caption,
+  caseBase,
+  showQueues = false,
+}: {
+  rows: QueueTableRow[];
+  selectable: boolean;
+  caption: string;
+  caseBase: string;
+  showQueues?: boolean;
+}) {
   return (
     <TableWrap label={caption}>
       <table className="queue-table">
@@ -31,6 +56,7 @@ export function QueueTable({ rows, selectable, caption, caseBase }: { rows: Queu
             <th scope="col">Diarienummer</th>
             <th scope="col">Förening</th>
             <th scope="col">Status</th>
+            {showQueues ? <th scope="col">Finns i</th> : null}
             <th scope="col">Handläggare</th>
             <th scope="col">Frist</th>
             <th scope="col">Ändrad</th>
@@ -63,6 +89,7 @@ export function QueueTable({ rows, selectable, caption, caseBase }: { rows: Queu
                   <span className="hint">{row.organisationNumber}</span>
                 </td>
                 <td>{row.status}</td>
+                {showQueues ? <td>{whereItIs(row)}</td> : null}
                 <td>{row.assigneeName ?? "Ingen"}</td>
                 <td>
                   {row.nextDue ?? "–"}

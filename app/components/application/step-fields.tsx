@@ -118,12 +118,12 @@ export function BudgetFields({ values, errors }: Props) {
   const rows = rowsToShow(values, "budgetLines");
   return (
     <>
-      <p>Skriv beloppen i hela kronor, till exempel 250 000. Summorna räknas ut åt er.</p>
+      <p><strong>Belopp för hela perioden.</strong> Skriv vad varje post kostar under hela tiden verksamheten pågår, inte per år. Skriv beloppen i hela kronor, till exempel 250 000. Summorna räknas ut åt er.</p>
       {rows.map((row, i) => (
         <RowFieldset key={i} legend={`Budgetpost ${i + 1}`} removeIntent={`remove:budgetLines:${i}`} removeLabel={`budgetpost ${i + 1}`}>
           <Field name={`budgetLines.${i}.description`} label="Vad gäller posten?" hint="Till exempel: lön för projektledare." errors={errors} value={row.description ?? ""} />
-          <Field name={`budgetLines.${i}.associationAmount`} label="Föreningens insats (kr)" inputMode="numeric" errors={errors} value={row.associationAmount ?? ""} />
-          <Field name={`budgetLines.${i}.administrationAmount`} label="Förvaltningens bidrag (kr)" inputMode="numeric" errors={errors} value={row.administrationAmount ?? ""} />
+          <Field name={`budgetLines.${i}.associationAmount`} label="Föreningens insats för hela perioden (kr)" inputMode="numeric" errors={errors} value={row.associationAmount ?? ""} />
+          <Field name={`budgetLines.${i}.administrationAmount`} label="Förvaltningens bidrag för hela perioden (kr)" inputMode="numeric" errors={errors} value={row.administrationAmount ?? ""} />
         </RowFieldset>
       ))}
       <div>

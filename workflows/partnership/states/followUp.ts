@@ -5,7 +5,7 @@
  * the scheduler's PERIOD_ELAPSED arrives after the agreement's end date: the
  * slutrapport belongs after the end, and time only enters through events.
  */
-import { clearDeadline, notify, PARTIES, setCompletionDeadline, setReportDeadline } from "../effects";
+import { clearDeadline, notify, notifyReportDueIfBegun, PARTIES, setCompletionDeadline, setReportDeadline } from "../effects";
 import { partnershipSetup } from "../setup";
 import { reassign } from "./shared";
 
@@ -26,7 +26,7 @@ export const followUpState = partnershipSetup.createStateConfig({
   },
   states: {
     reportDue: {
-      entry: [setReportDeadline, notify("report_due", "applicant")],
+      entry: [setReportDeadline, notifyReportDueIfBegun],
       exit: [clearDeadline("report")],
       on: {
         SUBMIT_REPORT: {

@@ -1,0 +1,28 @@
+import { Link } from "@remix-run/react";
+
+interface LinkedCase {
+  id: string;
+  title: string;
+  diaryNumber: string | null;
+}
+
+const label = (c: LinkedCase) => (c.diaryNumber ? `${c.title} (${c.diaryNumber})` : c.title);
+
+/** Links between a case and its renegotiation, on both sides' case pages. `base` ends before the case id. */
+export function CaseLinks({ base, previous, next }: { base: string; previous: LinkedCase | null; next: LinkedCase | null }) {
+  if (!previous && !next) return null;
+  return (
+    <nav className="panel case-links" aria-label="Omförhandling">
+      {previous ? (
+        <p>
+          Fortsättning på ärendet <Link to={`${base}/${previous.id}`}>{label(previous)}</Link>, som omförhandlades.
+        </p>
+      ) : null}
+      {next ? (
+        <p>
+          Fortsätter i ärendet <Link to={`${base}/${next.id}`}>{label(next)}</Link>, den nya överenskommelsen.
+        </p>
+      ) : null}
+    </nav>
+  );
+}

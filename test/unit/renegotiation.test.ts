@@ -1,0 +1,79 @@
+/** What a renegotiated case starts from: the last application, its period moved after the old agreement. */
+import { describe, expect, it } from "vitest";
+import type { ApplicationContent } from "../../app/domain/application";
+import { followingPeriod, renegotiationDraft } from "../../app/domain/renegotiation";
+
+const old: ApplicationContent = {
+  title: "Mötesplats för unga i Husby",
+  callId: "6f1c1c9e-0000-4000-8000-000000000001",
+  priorityAreaId: "6f1c1c9e-0000-4000-8000-000000000002",
+  periodStart: "2025-05-01",
+  periodEnd: "2026-04-30",
+  purpose: "Unga i Husby ska ha en trygg mötesplats.",
+  societalChallenge: "Få mötesplatser efter skolan.",
+  targetGroups: [{ description: "Unga 13–22 år", ageFrom: 13, ageTo: 22 }],
+  activities: [{ name: "Kvällsöppet", description: "Fyra kvällar i veckan." }],
+  policyLink: "Barn- och ungdomsprogrammet.",
+  complementsOperations: "Fritidsgården.",
+  cooperation: "Styrgrupp fyra gånger om året.",
+  budgetLines: [{ description: "Fritidsledare", associationAmount: 200_000, administrationAmount: 600_000 }],
+  otherContributions: "Ideella timmar.",
+};
+
+describe("renegotiationDraft", () => {
+  it("carries over every text, target group, activity and budget row", () => {
+    const draft = renegotiationDraft({ application: old, decidedOn: "2026-03-15" });
+    for (const key of ["title", "purpose", "societalChallenge", "policyLink", "complementsOperations", "cooperation", "otherContributions", "priorityAreaId"] as const) {
+      expect(draft[key]).toBe(old[key]);
+    }
+    expect(draft.targetGroups).toEqual(old.targetGroups);
+    expect(draft.activities).toEqual(old.activities);
+    expect(draft.budgetLines).toEqual(old.budgetLines);
+  });
+
+  it("copies the rows, so editing the new draft leaves the old application as it was", () => {
+    const draft = renegotiationDraft({ application: old, decidedOn: "2026-03-15" });
+    draft.budgetLines![0]!.administrationAmount = 1;
+    draft.targetGroups![0]!.description = "Ändrad";
+    expect(old.budgetLines![0]!.administrationAmount).toBe(600_000);
+    expect(old.targetGroups![0]!.description).toBe("Unga 13–22 år");
+  });
+
+  it("drops the old, closed call", () => {
+    expect(renegotiationDraft({ application: old, decidedOn: "2026-03-15" }).callId).toBeNull();
+  });
+
+  it("starts the period the day after the old agreement ends, just as long", () => {
+    const draft = renegotiationDraft({
+      application: old,
+      agreementPeriod: { startDate: "2025-07-01", endDate: "2026-06-30" },
+      decidedOn: "2026-03-15",
+    });
+    expect([draft.periodStart, draft.periodEnd]).toEqual(["2026-07-01", "2027-06-30"]);
+  });
+
+  it("uses the application's period when there is no agreement period", () => {
+    const draft = renegotiationDraft({ application: old, decidedOn: "2026-03-15" });
+    expect([draft.periodStart, draft.periodEnd]).toEqual(["2026-05-01", "2027-04-30"]);
+  });
+
+  it("never starts before the decision: then from the first of the next month", () => {
+    const draft = renegotiationDraft({ application: old, decidedOn: "2026-09-15" });
+    expect([draft.periodStart, draft.periodEnd]).toEqual(["2026-10-01", "2027-09-30"]);
+  });
+
+  it("leaves the period blank when the old one is unknown", () => {
+    const { periodStart: _s, periodEnd: _e, ...noPeriod } = old;
+    const draft = renegotiationDraft({ application: noPeriod, decidedOn: "2026-03-15" });
+    expect([draft.periodStart, draft.periodEnd]).toEqual([null, null]);
+  });
+});
+
+describe("followingPeriod", () => {
+  it("gives a year from the day after the end when the start is unknown", () => {
+    expect(followingPeriod(null, "2026-12-31", "2026-01-10")).toEqual({ periodStart: "2027-01-01", periodEnd: "2027-12-31" });
+  });
+  it("keeps a multi-year length across a leap day", () => {
+    expect(followingPeriod("2025-01-01", "2027-12-31", "2026-01-10")).toEqual({ periodStart: "2028-01-01", periodEnd: "2030-12-31" });
+  });
+});
