@@ -302,6 +302,9 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
           content: {
             ...draft.content,
             administrationResources: "Lokal på fritidsgården två kvällar i veckan.",
+            // The partnership has begun (a report can only be sent in once its period has), so the
+            // förening can report today; it ends as applied.
+            startDate: "2026-01-01",
             extensionAllowed: false,
             reportDueDates: ["2028-01-31"],
             finalReportDueDate: "2029-03-31",
@@ -356,7 +359,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         const signingDate = (await page.locator("dt:text-is('Datum') + dd").textContent())!;
         expect(signingDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         await expect(page.locator("dt:text-is('Namn') + dd").textContent()).resolves.toBe(form.contactName);
-        await expect(page.locator("dt:text-is('Period') + dd").textContent()).resolves.toBe("2027-01-01 – 2028-12-31");
+        await expect(page.locator("dt:text-is('Period') + dd").textContent()).resolves.toBe("2026-01-01 – 2028-12-31");
         await tour.check(page);
         await button(page, "Skriv under").click();
         await page.getByRole("alert").filter({ hasText: "Kryssa i" }).waitFor();
@@ -451,7 +454,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await expect(statusOnCasePage(page).textContent()).resolves.toBe("Slutrapport ska lämnas");
         await page.getByRole("link", { name: "Slutrapporten" }).click();
         await waitForHeading(page, "Slutrapport");
-        await page.getByText("Överenskommelsen gällde 2027-01-01 – 2028-12-31.", { exact: false }).waitFor();
+        await page.getByText("Överenskommelsen gällde 2026-01-01 – 2028-12-31.", { exact: false }).waitFor();
         expect(await noHorizontalScroll(page)).toBe(true);
         await tour.check(page);
         await page.getByLabel("Måluppfyllelse").fill("72 % fick gymnasiebehörighet; målet var 80 %.");
