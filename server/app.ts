@@ -22,6 +22,7 @@ import { isCrossSiteRequest } from "../app/utils/csrf";
 import { runInRequestScope } from "../app/utils/request-scope.server";
 import { bodyLimit } from "./body-limit";
 import { devMailboxGuard } from "./dev-mailbox-guard";
+import { malformedIdGuard } from "./malformed-ids";
 import { configuredOrigin, publicOrigin } from "./origin";
 import { crossSitePage } from "./pages";
 import { createRemixRequest } from "./remix-request";
@@ -126,6 +127,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     res.setHeader("Cache-Control", "no-store");
     next();
   });
+  app.use(malformedIdGuard(build));
   app.all("*", (req, res, next) =>
     runInRequestScope(() => runWatchingForOutage(() => handleWithRemix(req, res, next))),
   );
