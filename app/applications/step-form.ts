@@ -5,14 +5,14 @@
  * and get a message, and what the person typed is shown again.
  */
 import { applicationDraftSchema, type ApplicationContent } from "../domain/application";
-import { formatKronor } from "../domain/money";
+import { kronorText, readKronor } from "../domain/money";
 import type { FieldErrors } from "../utils/forms";
 import { ROW_FIELDS, ROW_LISTS, type RowListName, type Step } from "./steps";
 
 type FormRow = Record<string, string>;
 export type StepFormValues = Record<string, string | FormRow[]>;
 
-const amountText = (n: number) => formatKronor(n).replace(/ kr$/, "");
+const amountText = kronorText;
 
 /** The stored content as the form shows it. */
 export function contentToFormValues(content: ApplicationContent): StepFormValues {
@@ -41,15 +41,6 @@ export function contentToFormValues(content: ApplicationContent): StepFormValues
       administrationAmount: amountText(l.administrationAmount),
     })),
   };
-}
-
-/** "250 000", "250000 kr" → 250000; blank → 0; anything else → NaN, which the schema explains. */
-export function amountFromText(input: string): number {
-  const cleaned = input.replace(/\s|\u00a0|\u202f/g, "").replace(/(kr|:-)$/i, "");
-  if (cleaned === "") return 0;
-  if (/^-?\d+$/.test(cleaned)) return Number(cleaned);
-  if (/^-?\d+[.,]\d+$/.test(cleaned)) return Number(cleaned.replace(",", "."));
-  return Number.NaN;
 }
 
 function ageFromText(input: string): number | null {
@@ -122,12 +113,13 @@ export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent
       const parsedRows: unknown[] = [];
       let rowErrors = false;
       for (const { row, index } of kept) {
-        const candidate = rowCandidate(list, row);
+        const { candidate, refused } = rowCandidate(list, row);
         const result = rowSchema.safeParse(candidate);
-        if (result.success) parsedRows.push(result.data);
+        for (const [key, message] of Object.entries(refused)) errors[`${list}.${index}.${key}`] = message;
+        if (result.success && Object.keys(refused).length === 0) parsedRows.push(result.data);
         else {
           rowErrors = true;
-          firstIssues(result.error.issues, `${list}.${index}`, errors);
+          if (!result.success) firstIssues(result.error.issues, `${list}.${index}`, errors);
         }
       }
       if (!rowErrors) patch[list] = parsedRows;
@@ -156,18 +148,30 @@ export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent
   return { patch: patch as Partial<ApplicationContent>, errors, values };
 }
 
-function rowCandidate(list: RowListName, row: FormRow): Record<string, unknown> {
+/** A row as the schema reads it; amounts readKronor refuses carry its message in `refused`, by field. */
+function rowCandidate(list: RowListName, row: FormRow): { candidate: Record<string, unknown>; refused: Record<string, string> } {
   const t = (key: string) => (row[key] ?? "").trim();
+  const refused: Record<string, string> = {};
+  // A blank amount is 0 kr: a budget line may have money from one party only.
+  const amount = (key: string) => {
+    const reading = readKronor(t(key));
+    if (reading.ok) return reading.value;
+    if (!reading.blank) refused[key] = reading.message;
+    return 0;
+  };
   switch (list) {
     case "targetGroups":
-      return { description: t("description"), ageFrom: ageFromText(t("ageFrom")), ageTo: ageFromText(t("ageTo")) };
+      return { candidate: { description: t("description"), ageFrom: ageFromText(t("ageFrom")), ageTo: ageFromText(t("ageTo")) }, refused };
     case "activities":
-      return { name: t("name"), description: t("description") };
+      return { candidate: { name: t("name"), description: t("description") }, refused };
     case "budgetLines":
       return {
-        description: t("description"),
-        associationAmount: amountFromText(t("associationAmount")),
-        administrationAmount: amountFromText(t("administrationAmount")),
+        candidate: {
+          description: t("description"),
+          associationAmount: amount("associationAmount"),
+          administrationAmount: amount("administrationAmount"),
+        },
+        refused,
       };
   }
 }

@@ -6,7 +6,6 @@ import { requireCaseForOrganisation } from "../cases/access.server";
 import { findDraft } from "../applications/drafts.server";
 import { submitApplication } from "../applications/case-actions.server";
 import { loadStepPage, saveStep } from "../applications/step-page.server";
-import { amountFromText } from "../applications/step-form";
 import { EDITABLE_STATES, findStep, nextStep, STEPS, stepPath, type StepSlug } from "../applications/steps";
 import { addApplicationAttachment, removeApplicationAttachment } from "../attachments/attachments.server";
 import { readUpload } from "../attachments/upload.server";
@@ -16,6 +15,7 @@ import { BudgetTotals } from "../components/application/budget-totals";
 import { AttachmentsStep } from "../components/application/attachments-step";
 import { ReviewStep } from "../components/application/review-step";
 import { StepNav } from "../components/application/step-nav";
+import { readTypedAmounts } from "../domain/money";
 import { clearUnsaved, restoreUnsaved, stashUnsaved } from "../components/application/unsaved-stash";
 import type { FieldErrors } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
@@ -93,7 +93,7 @@ function StepPage() {
   // The revision this person's page was built from; only their own saves move it on.
   const [revision, setRevision] = useState(save?.revision ?? page.revision);
   const [savedAt, setSavedAt] = useState<string | null>(save?.savedAt ?? null);
-  const [liveLines, setLiveLines] = useState(page.budgetLines);
+  const [liveLines, setLiveLines] = useState<BudgetAmounts[] | null>(page.budgetLines);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -294,14 +294,17 @@ function StepPage() {
   );
 }
 
-function typedBudgetLines(form: HTMLFormElement) {
+type BudgetAmounts = { associationAmount: number; administrationAmount: number };
+
+/** The amounts as typed, read as the server reads them; null while one of them would be refused. */
+function typedBudgetLines(form: HTMLFormElement): BudgetAmounts[] | null {
   const formData = new FormData(form);
-  const lines: { associationAmount: number; administrationAmount: number }[] = [];
+  const lines: BudgetAmounts[] = [];
   for (let i = 0; formData.has(`budgetLines.${i}.description`); i++) {
-    const amount = (key: string) => amountFromText(String(formData.get(`budgetLines.${i}.${key}`) ?? ""));
-    const a = amount("associationAmount");
-    const b = amount("administrationAmount");
-    lines.push({ associationAmount: Number.isFinite(a) && a >= 0 ? a : 0, administrationAmount: Number.isFinite(b) && b >= 0 ? b : 0 });
+    const amounts = readTypedAmounts(["associationAmount", "administrationAmount"].map((key) => String(formData.get(`budgetLines.${i}.${key}`) ?? "")));
+    if (amounts === null) return null;
+    const [associationAmount, administrationAmount] = amounts as [number, number];
+    lines.push({ associationAmount, administrationAmount });
   }
   return lines;
 }

@@ -1,20 +1,9 @@
 /** One step's post → what may be saved, what is wrong, and what to show again. */
 import { describe, expect, it } from "vitest";
-import { amountFromText, contentToFormValues, parseRowIntent, parseStep } from "../../app/applications/step-form";
+import { contentToFormValues, parseRowIntent, parseStep } from "../../app/applications/step-form";
 import { findStep, stepOfPath } from "../../app/applications/steps";
 
 const step = (slug: string) => findStep(slug)!;
-
-describe("amountFromText", () => {
-  it.each([
-    ["250 000", 250_000],
-    ["250000 kr", 250_000],
-    ["1 800 000:-", 1_800_000],
-    ["", 0],
-    ["-5", -5],
-  ])("reads %j as %d", (input, expected) => expect(amountFromText(input)).toBe(expected));
-  it("gives NaN for words so the schema explains", () => expect(amountFromText("tusen")).toBeNaN());
-});
 
 describe("parseStep", () => {
   it("saves the good fields of a step and reports the bad ones by dotted path", () => {
@@ -32,7 +21,7 @@ describe("parseStep", () => {
     expect(parsed.patch).toEqual({ otherContributions: "Ideella timmar" });
     expect(parsed.errors).toEqual({
       "budgetLines.0.administrationAmount": "Beloppet kan inte vara negativt.",
-      "budgetLines.1.associationAmount": "Skriv beloppet i hela kronor, utan ören.",
+      "budgetLines.1.associationAmount": "Ange beloppet i hela kronor, utan ören.",
     });
     expect(parsed.values.budgetLines).toHaveLength(2);
   });
