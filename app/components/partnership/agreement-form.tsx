@@ -6,7 +6,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { formatKronor, typedTotal } from "../../domain/money";
 import type { AgreementFormValues } from "../../partnership/agreement-form";
-import { PlainField, PlainRadios, PlainTextArea } from "../plain-fields";
+import { PlainField, PlainRadios, PlainTextArea } from "../form";
 
 type Errors = Record<string, string>;
 
