@@ -5,7 +5,7 @@
 import { agreementDraftSchema, type AgreementContent } from "../domain/agreement";
 import type { ApplicationContent } from "../domain/application";
 import { budgetTotals } from "../domain/application";
-import { formatKronor, parseKronor } from "../domain/money";
+import { kronorText, readKronor } from "../domain/money";
 import { spreadOverAgreementYears } from "../domain/period-amounts";
 import { issuesToFieldErrors, type FieldErrors } from "../utils/forms";
 
@@ -72,7 +72,7 @@ export function formValuesFromContent(content: AgreementContent): AgreementFormV
     administrationResources: content.administrationResources ?? "",
     yearlyAmounts: (content.yearlyAmounts ?? []).map((y) => ({
       year: String(y.year),
-      amount: formatKronor(y.amount).replace(/ kr$/, ""),
+      amount: kronorText(y.amount),
     })),
     startDate: content.startDate ?? "",
     endDate: content.endDate ?? "",
@@ -134,8 +134,9 @@ export function readAgreementForm(
     if (blank(row.year) && blank(row.amount)) return;
     const year = /^\d{4}$/.test(row.year.trim()) ? Number(row.year.trim()) : null;
     if (year === null || year < 2000 || year > 2100) errors[`yearlyAmounts.${i}.year`] = "Skriv året med fyra siffror, till exempel 2026.";
-    const amount = parseKronor(row.amount);
-    if (amount === null) errors[`yearlyAmounts.${i}.amount`] = "Skriv beloppet i hela kronor, till exempel 250 000.";
+    const reading = readKronor(row.amount);
+    const amount = reading.ok ? reading.value : null;
+    if (!reading.ok) errors[`yearlyAmounts.${i}.amount`] = reading.message;
     if (year !== null && amount !== null) {
       if (yearlyAmounts.some((y) => y.year === year)) errors[`yearlyAmounts.${i}.year`] = `Året ${year} finns redan på en annan rad.`;
       yearlyAmounts.push({ year, amount });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { agreementComments, agreements, caseEvents, cases } from "../../db/schema";
 import { setupPortal } from "../support/portal";
-import { textOf, type Visitor } from "../support/visitor";
+import { fieldErrorOf, textOf, type Visitor } from "../support/visitor";
 import { AGREEMENT, caseAfter, run, stepIndex } from "./forvaltning-agreement-fixtures";
 
 const portal = setupPortal();
@@ -149,9 +149,25 @@ describe("drafting", () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('id="field-yearlyAmounts-1-amount-error"');
-    expect(textOf(html)).toContain("Skriv beloppet i hela kronor, till exempel 250 000.");
+    expect(textOf(html)).toContain("Ange beloppet i hela kronor, utan ören.");
     expect(textOf(html)).toContain("Slutdatumet måste vara efter startdatumet.");
     expect(html).toContain("Mitt nya syfte");
+    expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
+  });
+
+  it("refuses öre and an amount above 999 999 999 kr at the field with its own reason, and no sum is made of them", async () => {
+    const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
+    const response = await as.caseworker.post(
+      page(caseId),
+      completeForm(0, { "yearlyAmounts.0.amount": "1,5", "yearlyAmounts.1.amount": "1 000 000 000 000 000 000" }),
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(fieldErrorOf(html, "yearlyAmounts.0.amount")).toBe("Ange beloppet i hela kronor, utan ören.");
+    expect(fieldErrorOf(html, "yearlyAmounts.1.amount")).toBe("Beloppet får vara högst 999 999 999 kr.");
+    expect(html).toContain('value="1 000 000 000 000 000 000"');
+    expect(textOf(html)).not.toContain("1 000 000 000 000 000 000 kr");
+    expect(textOf(html)).toContain("kan inte räknas ut förrän alla belopp är hela kronor");
     expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
   });
 

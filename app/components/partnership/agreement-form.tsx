@@ -4,16 +4,11 @@
  */
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { formatKronor, parseKronor, sum } from "../../domain/money";
+import { formatKronor, typedTotal } from "../../domain/money";
 import type { AgreementFormValues } from "../../partnership/agreement-form";
-import { PlainField, PlainRadios, PlainTextArea } from "../plain-fields";
+import { PlainField, PlainRadios, PlainTextArea } from "../form";
 
 type Errors = Record<string, string>;
-
-function liveTotal(amounts: string[]): number | null {
-  const parsed = amounts.filter((a) => a.trim() !== "").map(parseKronor);
-  return parsed.some((a) => a === null) ? null : sum(parsed as number[]);
-}
 
 function RemoveButton({ list, index, label }: { list: string; index: number; label: string }) {
   return (
@@ -42,12 +37,12 @@ export function AgreementForm({
 }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const [total, setTotal] = useState(() => liveTotal(values.yearlyAmounts.map((y) => y.amount)));
+  const [total, setTotal] = useState(() => typedTotal(values.yearlyAmounts.map((y) => y.amount)));
   const amounts = useRef<HTMLFieldSetElement>(null);
   // With JavaScript the total follows what is typed; without it, it is computed at the next save.
   function recompute() {
     const inputs = amounts.current?.querySelectorAll<HTMLInputElement>("input[data-amount]") ?? [];
-    setTotal(liveTotal([...inputs].map((i) => i.value)));
+    setTotal(typedTotal([...inputs].map((i) => i.value)));
   }
   // Amounts typed before the scripts had loaded count from the start.
   useEffect(recompute, []);
