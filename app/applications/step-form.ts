@@ -7,6 +7,7 @@
 import { applicationDraftSchema, applicationPeriodProblems, type ApplicationContent } from "../domain/application";
 import { kronorText, readKronor } from "../domain/money";
 import type { FieldErrors } from "../utils/forms";
+import { applyRowIntent, isBlankRow, parseRowIntent, rowsOrBlank, type RowIntent } from "../utils/form-rows";
 import { ROW_FIELDS, ROW_LISTS, type RowListName, type Step } from "./steps";
 
 type FormRow = Record<string, string>;
@@ -57,19 +58,10 @@ function asRows(value: unknown): FormRow[] {
   });
 }
 
-const blankRow = (list: RowListName): FormRow => Object.fromEntries(ROW_FIELDS[list].map((f) => [f, ""]));
-const isBlankRow = (row: FormRow) => Object.values(row).every((v) => v.trim() === "");
+export const blankRow = (list: RowListName): FormRow => Object.fromEntries(ROW_FIELDS[list].map((f) => [f, ""]));
 
-export type RowIntent = { kind: "add"; list: RowListName } | { kind: "remove"; list: RowListName; index: number };
-
-/** "add:budgetLines" / "remove:budgetLines:2", from the row buttons. */
-export function parseRowIntent(intent: string | undefined): RowIntent | null {
-  const [kind, list, index] = (intent ?? "").split(":");
-  if (!ROW_LISTS.includes(list as RowListName)) return null;
-  if (kind === "add") return { kind, list: list as RowListName };
-  if (kind === "remove" && /^\d+$/.test(index ?? "")) return { kind, list: list as RowListName, index: Number(index) };
-  return null;
-}
+/** "add-row:budgetLines" / "remove-row:budgetLines:2", from the row buttons (utils/form-rows.ts). */
+export const parseStepRowIntent = (intent: string | undefined) => parseRowIntent(intent, ROW_LISTS);
 
 export interface ParsedStep {
   /** Fields that are good and may be saved. */
@@ -101,12 +93,10 @@ export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent
       const list = field as RowListName;
       // A post without any of the list's rows leaves it as it is (the form always shows at least one row).
       if (posted[list] === undefined && rowIntent?.list !== list) continue;
-      let rows = asRows(posted[list]);
-      if (rowIntent?.list === list && rowIntent.kind === "remove") rows = rows.filter((_, i) => i !== rowIntent.index);
-      if (rowIntent?.list === list && rowIntent.kind === "add") rows = [...rows, blankRow(list)];
+      const rows = applyRowIntent(asRows(posted[list]), list, rowIntent, () => blankRow(list));
       values[list] = rows;
-      // An empty row is kept only while someone is adding rows; a plain save drops it.
-      const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => rowIntent || !isBlankRow(row));
+      // Rows where nothing is typed are shown (a row just added) but never saved.
+      const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => !isBlankRow(row));
       const rowSchema = shape[list].def.innerType.def.element;
       const parsedRows: unknown[] = [];
       let rowErrors = false;
@@ -175,5 +165,5 @@ function rowCandidate(list: RowListName, row: FormRow): { candidate: Record<stri
 /** Rows to show: what is stored, or one empty row so the first one can be typed straight away. */
 export function rowsToShow(values: StepFormValues, list: RowListName): FormRow[] {
   const rows = values[list];
-  return Array.isArray(rows) && rows.length > 0 ? rows : [blankRow(list)];
+  return rowsOrBlank(Array.isArray(rows) ? rows : [], () => blankRow(list));
 }

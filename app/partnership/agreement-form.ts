@@ -9,6 +9,7 @@ import { periodProblems, readDate } from "../domain/dates";
 import { kronorText, readKronor } from "../domain/money";
 import { spreadOverAgreementYears } from "../domain/period-amounts";
 import { issuesToFieldErrors, type FieldErrors } from "../utils/forms";
+import { applyRowIntent, parseRowIntent, type RowIntent } from "../utils/form-rows";
 
 export interface AgreementFormValues {
   purposeAndGoals: string;
@@ -96,12 +97,22 @@ export function withEmptyRows(values: AgreementFormValues): AgreementFormValues 
   return next;
 }
 
+/** The row button pressed on the agreement form (utils/form-rows.ts), if any. */
+export const parseAgreementRowIntent = (intent: string) => parseRowIntent(intent, Object.keys(AGREEMENT_LISTS));
+
+/** The form after a row button: the posted rows plus or minus one, the rest as typed. */
+export function withRowIntent(values: AgreementFormValues, intent: RowIntent | null): AgreementFormValues {
+  if (!intent || !isAgreementList(intent.list)) return values;
+  const name = intent.list;
+  return { ...values, [name]: applyRowIntent(values[name] as unknown[], name, intent, AGREEMENT_LISTS[name]) };
+}
+
 export function addRow(values: AgreementFormValues, name: AgreementList): AgreementFormValues {
-  return { ...values, [name]: [...values[name], AGREEMENT_LISTS[name]()] };
+  return withRowIntent(values, { kind: "add-row", list: name });
 }
 
 export function removeRow(values: AgreementFormValues, name: AgreementList, index: number): AgreementFormValues {
-  return { ...values, [name]: values[name].filter((_, i) => i !== index) };
+  return withRowIntent(values, { kind: "remove-row", list: name, index });
 }
 
 const blank = (value: string) => value.trim() === "";

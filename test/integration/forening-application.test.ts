@@ -153,13 +153,13 @@ describe("saving a draft", () => {
 
   it("adds and removes repeating rows with plain buttons", async () => {
     const caseId = await startApplication(portal, fatima);
-    let response = await saveStep(portal, fatima, caseId, "malgrupp", { "targetGroups.0.description": "Unga", "targetGroups.0.ageFrom": "12", "targetGroups.0.ageTo": "" }, "add:targetGroups");
+    let response = await saveStep(portal, fatima, caseId, "malgrupp", { "targetGroups.0.description": "Unga", "targetGroups.0.ageFrom": "12", "targetGroups.0.ageTo": "" }, "add-row:targetGroups");
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('name="targetGroups.1.description"');
     response = await saveStep(portal, fatima, caseId, "malgrupp", {
       "targetGroups.0.description": "Unga",
       "targetGroups.1.description": "Föräldrar",
-    }, "remove:targetGroups:0");
+    }, "remove-row:targetGroups:0");
     expect((await latestVersion(portal, caseId)).content.targetGroups).toEqual([{ description: "Föräldrar", ageFrom: null, ageTo: null }]);
   });
 
