@@ -80,7 +80,10 @@ describe("after the nämnd decides to renegotiate", () => {
 
     const staff = await loggedIn(portal, "handlaggare@demo.example");
     const staffOld = await (await staff.get(`/forvaltning/rk/arenden/${oldId}`)).text();
-    expect(staffOld).toContain(`href="/forvaltning/rk/arenden/${newId}"`);
+    // The new case is the förening's draft until it is sent in: named for staff, not yet a link.
+    expect(staffOld).not.toContain(`href="/forvaltning/rk/arenden/${newId}"`);
+    expect(textOf(staffOld)).toContain("Föreningen har inte skickat in ansökan än.");
+    expect((await staff.get(`/forvaltning/rk/arenden/${newId}`)).status).toBe(404);
   });
 
   it("another förening cannot open the new case", async () => {
