@@ -1,6 +1,7 @@
 /**
  * Record checks for a case: a förening user only for their own förening's cases, staff only for their
- * own district's. Every loader and action that touches a case goes through one of these.
+ * own district's. Every loader and action that touches a case goes through one of these, so this is
+ * also where time catches up with a case before anyone sees it (an agreement period that has ended).
  *
  * Someone outside the case's förening or district gets the same 404 as for an id that names nothing,
  * so a guessed or leaked id does not tell whether the case exists. A 403 is only for someone who may
@@ -14,6 +15,7 @@ import type { CurrentUser, DistrictMembership, OrganisationMembership } from "..
 import { forbidden } from "../auth/current-user.server";
 import { rolesGrant, type DistrictPermission, type OrganisationPermission } from "../auth/permissions";
 import { isId } from "../domain/ids";
+import { deliverElapsedPeriod } from "./elapsed-period.server";
 
 export async function loadCaseRow(caseId: string) {
   if (!isId(caseId)) return null;
@@ -41,6 +43,15 @@ const notFound = () => new Response("Not found", { status: 404 });
 /** Submitted at least once (the förvaltning has received it); before that it is the förening's draft. */
 export const isSubmitted = (row: { submittedAt: Date | null }) => row.submittedAt !== null;
 
+/**
+ * The case as it is now: an agreement whose period has ended moves on to the slutrapport before the
+ * page is built (only after the record check, so nobody without access can move a case).
+ */
+async function caughtUp(row: CaseRow): Promise<CaseRow> {
+  if ((await deliverElapsedPeriod(row.case)) === "unchanged") return row;
+  return (await loadCaseRow(row.case.id)) ?? row;
+}
+
 /** The case, if the user belongs to its förening with a role that grants `permission`. */
 export async function requireCaseForOrganisation(
   user: CurrentUser,
@@ -52,7 +63,7 @@ export async function requireCaseForOrganisation(
   const membership = user.organisations.find((o) => o.id === row.case.organisationId);
   if (!membership) throw notFound();
   if (!rolesGrant(membership.roles, permission)) throw forbidden();
-  return { ...row, membership };
+  return { ...(await caughtUp(row)), membership };
 }
 
 /** The case, if the user works in its district with a role that grants `permission`. */
@@ -66,5 +77,5 @@ export async function requireCaseForDistrict(
   const membership = user.districts.find((d) => d.id === row.case.districtId);
   if (!membership || !isSubmitted(row.case)) throw notFound();
   if (!rolesGrant(membership.roles, permission)) throw forbidden();
-  return { ...row, membership };
+  return { ...(await caughtUp(row)), membership };
 }

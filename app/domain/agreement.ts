@@ -3,7 +3,7 @@
  * and reporting periods go into the workflow at SEND_FOR_SIGNING.
  */
 import * as z from "zod/mini";
-import { MAX_AMOUNT, sum } from "./money";
+import { kronorAmount, sum } from "./money";
 
 const text = (max: number, label: string) =>
   z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`));
@@ -29,7 +29,7 @@ export const agreementDraftSchema = z.object({
     z.array(
       z.object({
         year: z.number().check(z.int(), z.minimum(2000, "Kontrollera året."), z.maximum(2100, "Kontrollera året.")),
-        amount: z.number().check(z.int("Hela kronor."), z.minimum(0, "Beloppet kan inte vara negativt."), z.maximum(MAX_AMOUNT, "Beloppet är orimligt stort.")),
+        amount: kronorAmount,
       }),
     ),
   ),

@@ -4,7 +4,7 @@
  * Shared by the förening's form (browser and action) and the förvaltning's reading of it.
  */
 import * as z from "zod/mini";
-import { MAX_AMOUNT, sharePercent, sum } from "./money";
+import { kronorAmount, sharePercent, sum } from "./money";
 import { textCheck, type TextKind } from "./text";
 
 export const LIMITS = { title: 150, short: 300, medium: 2000, long: 4000 } as const;
@@ -12,13 +12,7 @@ export const LIMITS = { title: 150, short: 300, medium: 2000, long: 4000 } as co
 const text = (max: number, label: string, kind: TextKind = "multiLine") =>
   z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck(kind));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-01."));
-const amount = z
-  .number("Skriv beloppet i hela kronor, till exempel 250 000.")
-  .check(
-    z.int("Skriv beloppet i hela kronor, utan ören."),
-    z.minimum(0, "Beloppet kan inte vara negativt."),
-    z.maximum(MAX_AMOUNT, "Beloppet är orimligt stort. Högsta belopp är 100 000 000 kr."),
-  );
+const amount = kronorAmount;
 const age = z.number("Skriv en ålder i hela år.").check(z.int("Skriv en ålder i hela år."), z.minimum(0, "Åldern kan inte vara negativ."), z.maximum(120, "Kontrollera åldern."));
 
 export const targetGroupSchema = z.object({
