@@ -120,9 +120,9 @@ describe("the e-mail ”Ny överenskommelse kan förhandlas”", () => {
       const html = await opened.text();
       expect(textOf(html)).toContain("Fortsättning på ärendet");
       expect(html).toContain(`href="/forening/arenden/${oldId}"`);
-      // Another förening is refused (ADR 0004: a refusal is a 403 with a Swedish page) and learns nothing of the case.
+      // Another förening gets the 404 of an unknown case (its existence is not revealed) and learns nothing of it.
       const refused = await (await loggedIn(portal, "iogt@demo.example")).get(path);
-      expect(refused.status).toBe(403);
+      expect(refused.status).toBe(404);
       expect(textOf(await refused.text())).not.toContain(OLD_APPLICATION.title);
     } finally {
       await smtp.close();
