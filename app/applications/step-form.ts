@@ -4,7 +4,7 @@
  * checked with its part of `applicationDraftSchema`; good fields are saved, bad ones keep what is stored
  * and get a message, and what the person typed is shown again.
  */
-import { applicationDraftSchema, type ApplicationContent } from "../domain/application";
+import { applicationDraftSchema, applicationPeriodProblems, type ApplicationContent } from "../domain/application";
 import { kronorText, readKronor } from "../domain/money";
 import type { FieldErrors } from "../utils/forms";
 import { applyRowIntent, isBlankRow, parseRowIntent, rowsOrBlank, type RowIntent } from "../utils/form-rows";
@@ -50,11 +50,6 @@ function ageFromText(input: string): number | null {
   return /^-?\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
 
-const isRealDate = (value: string) => {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-};
-
 function asRows(value: unknown): FormRow[] {
   const list = Array.isArray(value) ? value : value && typeof value === "object" ? Object.values(value) : [];
   return list.map((row) => {
@@ -85,8 +80,11 @@ const firstIssues = (issues: readonly Issue[], prefix: string, errors: FieldErro
   }
 };
 
-/** The posted fields of one step (dotted names already nested), checked field by field. */
-export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent: RowIntent | null): ParsedStep {
+/**
+ * The posted fields of one step (dotted names already nested), checked field by field. `today`
+ * (Stockholm's date) refuses a period wholly in the past.
+ */
+export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent: RowIntent | null, today?: string): ParsedStep {
   const patch: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   const values: StepFormValues = {};
@@ -120,20 +118,18 @@ export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent
     values[field] = raw;
     const nullable = field === "periodStart" || field === "periodEnd" || field === "callId" || field === "priorityAreaId";
     const candidate = nullable && raw.trim() === "" ? null : raw.trim();
-    if ((field === "periodStart" || field === "periodEnd") && typeof candidate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(candidate) && !isRealDate(candidate)) {
-      errors[field] = "Datumet finns inte. Kontrollera dag och månad.";
-      continue;
-    }
     const result = shape[field].safeParse(candidate);
     if (result.success) patch[field] = result.data;
     else firstIssues(result.error.issues, field, errors);
   }
-  // Compared as typed, so an end before a mistyped start is still caught.
-  const start = typeof values.periodStart === "string" ? values.periodStart.trim() : "";
-  const end = typeof values.periodEnd === "string" ? values.periodEnd.trim() : "";
-  if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && end < start && !errors.periodEnd) {
-    errors.periodEnd = "Slutdatumet kan inte vara före startdatumet.";
-    delete patch.periodEnd;
+  // The period by the one date rule, as typed; a date the rule refuses is not saved.
+  if (typeof values.periodStart === "string" || typeof values.periodEnd === "string") {
+    const period = applicationPeriodProblems(String(values.periodStart ?? ""), String(values.periodEnd ?? ""), today);
+    for (const field of ["periodStart", "periodEnd"] as const) {
+      const message = period[field];
+      if (message && !errors[field]) errors[field] = message;
+      if (message) delete patch[field];
+    }
   }
   return { patch: patch as Partial<ApplicationContent>, errors, values };
 }

@@ -3,6 +3,7 @@ import type { CaseRow } from "../cases/access.server";
 import type { CurrentUser } from "../auth/current-user.server";
 import { submissionProblems } from "../domain/application";
 import { formDataToNested, type FieldErrors } from "../utils/forms";
+import { stockholmDate } from "../utils/time";
 import { listApplicationAttachments } from "../attachments/attachments.server";
 import { maxAttachmentBytes } from "../attachments/storage.server";
 import { callOf, checkChoices, findDraft, saveDraft, type DraftVersion } from "./drafts.server";
@@ -32,7 +33,7 @@ export async function loadStepPage(caseRow: CaseRow, step: Step, draft: DraftVer
     return { ...base, attachments: await listApplicationAttachments(draft.id), maxBytes: maxAttachmentBytes() };
   }
   if (step.slug === "granska") {
-    const problems = submissionProblems(content, await callOf(content)).map((p) => ({
+    const problems = submissionProblems(content, await callOf(content), stockholmDate(new Date())).map((p) => ({
       ...p,
       href: `${stepPath(caseRow.case.id, stepOfPath(p.path).slug)}#field-${p.path.replace(/\./g, "-")}`,
       stepTitle: stepOfPath(p.path).title,
@@ -62,7 +63,7 @@ export async function saveStep(input: {
 }): Promise<SaveStepResult> {
   const posted = formDataToNested(input.formData);
   const rowIntent = parseStepRowIntent(input.intent);
-  const parsed = parseStep(input.step, posted, rowIntent);
+  const parsed = parseStep(input.step, posted, rowIntent, stockholmDate(new Date()));
   const postedRevision = Number(input.formData.get("revision"));
   const draft = await findDraft(input.caseRow.case.id);
   const refused = (formError: string) =>

@@ -7,6 +7,9 @@ import { setupPortal } from "../support/portal";
 import { hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import { button, field } from "../support/forening-journey";
 import { latestVersion, saveStep, startApplication } from "../integration/forening-application-helpers";
+import { caseAfter, stepIndex } from "../integration/forvaltning-agreement-fixtures";
+import { eq } from "drizzle-orm";
+import { agreements } from "../../db/schema";
 
 describe.skipIf(!hasChromium)("application rows and autosave with JavaScript", () => {
   const portal = setupPortal();
@@ -61,5 +64,24 @@ describe.skipIf(!hasChromium)("application rows and autosave with JavaScript", (
     await waitForHeading(page, "Budget");
     await expect(field(page, "budgetLines.0.associationAmount").inputValue()).resolves.toBe("15");
     await expect(field(page, "otherContributions").inputValue()).resolves.toBe("Ideella läxhjälpare");
+  });
+
+  it("keeps an edited goal in the agreement when a goal row is added, and saves both", async () => {
+    const world = { organisationIds: portal.organisationIds, districtIds: portal.districtIds };
+    const { caseId } = await caseAfter(portal.db, world, stepIndex("send for signing"));
+    const page = await browser.signedIn(portal.server.origin, "handlaggare@demo.example");
+    await page.goto(`${portal.server.origin}/forvaltning/rk/arenden/${caseId}/overenskommelse`);
+    await waitForHeading(page, "Överenskommelse");
+    await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+    await field(page, "goals.0.description").fill("Fler unga i skolan");
+    await page.getByRole("button", { name: "Lägg till rad för ett mål till" }).click();
+    await field(page, "goals.1.description").waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("name"))).resolves.toBe("goals.1.description");
+    await expect(field(page, "goals.0.description").inputValue()).resolves.toBe("Fler unga i skolan");
+    await field(page, "goals.1.description").fill("Fler föräldrar deltar");
+    await page.getByRole("button", { name: "Spara utkastet" }).click();
+    await page.getByText("Utkastet är sparat.").waitFor();
+    const [row] = await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId));
+    expect((row!.content as { goals?: { description: string }[] }).goals?.map((g) => g.description)).toEqual(["Fler unga i skolan", "Fler föräldrar deltar"]);
   });
 });

@@ -172,6 +172,17 @@ describe("drafting", () => {
     expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
   });
 
+  it("says an impossible date does not exist and refuses a year out of range, at the field", async () => {
+    const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
+    const response = await as.caseworker.post(page(caseId), completeForm(0, { startDate: "2026-02-30", endDate: "1900-01-01" }));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(fieldErrorOf(html, "startDate")).toBe("Datumet finns inte. Kontrollera dag och månad.");
+    expect(fieldErrorOf(html, "endDate")).toBe("Kontrollera året. Skriv ett datum mellan år 2000 och 2100.");
+    expect(html).toContain('value="2026-02-30"');
+    expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
+  });
+
   it("adds and removes rows with plain form posts (no JavaScript), saving what was typed first", async () => {
     const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
     const added = await as.caseworker.post(page(caseId), completeForm(0, { intent: "add-row:goals", purposeAndGoals: "Ändrat syfte före ny rad" }));

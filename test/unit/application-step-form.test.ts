@@ -31,7 +31,7 @@ describe("parseStep", () => {
     expect(parsed.patch).toEqual({ title: "Namn" });
     expect(Object.keys(parsed.errors)).toEqual(["periodStart", "periodEnd"]);
     const reversed = parseStep(step("grund"), { periodStart: "2027-05-01", periodEnd: "2027-04-01" }, null);
-    expect(reversed.errors.periodEnd).toBe("Slutdatumet kan inte vara före startdatumet.");
+    expect(reversed.errors.periodEnd).toBe("Slutdatumet måste vara efter startdatumet.");
     expect(reversed.patch).toEqual({ periodStart: "2027-05-01" });
   });
 
