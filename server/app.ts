@@ -10,7 +10,7 @@ import helmet from "helmet";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 // The adapter's own pieces: its handler writes the response itself, too late to turn a database
 // outage into a 503.
-import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server";
+import { sendRemixResponse } from "@remix-run/express/dist/server";
 import { isConnectionError } from "../db/errors";
 import {
   databaseWasUnavailable,
@@ -22,14 +22,23 @@ import { isCrossSiteRequest } from "../app/utils/csrf";
 import { runInRequestScope } from "../app/utils/request-scope.server";
 import { bodyLimit } from "./body-limit";
 import { devMailboxGuard } from "./dev-mailbox-guard";
+import { malformedIdGuard } from "./malformed-ids";
+import { configuredOrigin, publicOrigin } from "./origin";
+import { crossSitePage } from "./pages";
+import { createRemixRequest } from "./remix-request";
 
 export function createApp(build: ServerBuild, options: { publicDir?: string } = {}) {
   const app = express();
+  // APP_URL is the canonical public address: when set, a post's Origin must be exactly this.
+  const appUrl = process.env.APP_URL;
+  const appOrigin = configuredOrigin(appUrl);
   // HTTPS-only headers only when the portal is published over HTTPS (not for http://localhost).
-  const servedOverHttps = (process.env.APP_URL ?? "").startsWith("https://");
+  const servedOverHttps = (appUrl ?? "").startsWith("https://");
   const publicDir = options.publicDir ?? path.resolve("public");
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  // Only then are X-Forwarded-For/-Host/-Proto believed (client address, public origin).
+  const trustProxy = process.env.TRUST_PROXY;
+  if (trustProxy) app.set("trust proxy", trustSetting(trustProxy));
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -58,17 +67,19 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   app.use(compression());
   app.use(bodyLimit);
 
-  const allowedOrigins = process.env.APP_URL ? [new URL(process.env.APP_URL).origin] : [];
   app.use((req, res, next) => {
+    const origin = publicOrigin(req, appOrigin);
+    // A request without a usable Host (an HTTP/1.0 health probe) may still read; it cannot post.
+    res.locals.publicOrigin = origin ?? "http://localhost";
     const cross = isCrossSiteRequest({
       method: req.method,
-      host: req.get("host"),
+      requestOrigin: origin,
       origin: req.get("origin"),
       secFetchSite: req.get("sec-fetch-site"),
-      allowedOrigins,
+      appOrigin,
     });
     if (cross) {
-      res.status(403).type("text/plain; charset=utf-8").send("Förfrågan kom inte från IOP-portalen och stoppades.");
+      res.status(403).type("text/html; charset=utf-8").send(crossSitePage());
       return;
     }
     next();
@@ -96,7 +107,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   const attempt = (req: express.Request, res: express.Response) =>
     runInRequestScope(() =>
       runWatchingForOutage(async () => {
-        const response = await handleRequest(createRemixRequest(req, res), {
+        const response = await handleRequest(createRemixRequest(req, res, res.locals.publicOrigin as string), {
           cspNonce: res.locals.cspNonce as string,
           clientAddress: req.ip ?? "unknown",
         });
@@ -131,8 +142,16 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     res.setHeader("Cache-Control", "no-store");
     next();
   });
+  app.use(malformedIdGuard(build));
   app.all("*", (req, res, next) => void handleWithRemix(req, res, next));
   return app;
+}
+
+/** TRUST_PROXY as Express reads it: a hop count ("1"), true/false, or addresses and subnets. */
+function trustSetting(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return /^\d+$/u.test(value) ? Number(value) : value;
 }
 
 /** While the database cannot be reached: "try again shortly", never a 500 or a hanging page. */

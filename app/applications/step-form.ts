@@ -4,15 +4,16 @@
  * checked with its part of `applicationDraftSchema`; good fields are saved, bad ones keep what is stored
  * and get a message, and what the person typed is shown again.
  */
-import { applicationDraftSchema, type ApplicationContent } from "../domain/application";
-import { formatKronor } from "../domain/money";
+import { applicationDraftSchema, applicationPeriodProblems, type ApplicationContent } from "../domain/application";
+import { kronorText, readKronor } from "../domain/money";
 import type { FieldErrors } from "../utils/forms";
+import { applyRowIntent, isBlankRow, parseRowIntent, rowsOrBlank, type RowIntent } from "../utils/form-rows";
 import { ROW_FIELDS, ROW_LISTS, type RowListName, type Step } from "./steps";
 
 type FormRow = Record<string, string>;
 export type StepFormValues = Record<string, string | FormRow[]>;
 
-const amountText = (n: number) => formatKronor(n).replace(/ kr$/, "");
+const amountText = kronorText;
 
 /** The stored content as the form shows it. */
 export function contentToFormValues(content: ApplicationContent): StepFormValues {
@@ -43,25 +44,11 @@ export function contentToFormValues(content: ApplicationContent): StepFormValues
   };
 }
 
-/** "250 000", "250000 kr" → 250000; blank → 0; anything else → NaN, which the schema explains. */
-export function amountFromText(input: string): number {
-  const cleaned = input.replace(/\s|\u00a0|\u202f/g, "").replace(/(kr|:-)$/i, "");
-  if (cleaned === "") return 0;
-  if (/^-?\d+$/.test(cleaned)) return Number(cleaned);
-  if (/^-?\d+[.,]\d+$/.test(cleaned)) return Number(cleaned.replace(",", "."));
-  return Number.NaN;
-}
-
 function ageFromText(input: string): number | null {
   const cleaned = input.trim();
   if (cleaned === "") return null;
   return /^-?\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
-
-const isRealDate = (value: string) => {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-};
 
 function asRows(value: unknown): FormRow[] {
   const list = Array.isArray(value) ? value : value && typeof value === "object" ? Object.values(value) : [];
@@ -71,19 +58,10 @@ function asRows(value: unknown): FormRow[] {
   });
 }
 
-const blankRow = (list: RowListName): FormRow => Object.fromEntries(ROW_FIELDS[list].map((f) => [f, ""]));
-const isBlankRow = (row: FormRow) => Object.values(row).every((v) => v.trim() === "");
+export const blankRow = (list: RowListName): FormRow => Object.fromEntries(ROW_FIELDS[list].map((f) => [f, ""]));
 
-export type RowIntent = { kind: "add"; list: RowListName } | { kind: "remove"; list: RowListName; index: number };
-
-/** "add:budgetLines" / "remove:budgetLines:2", from the row buttons. */
-export function parseRowIntent(intent: string | undefined): RowIntent | null {
-  const [kind, list, index] = (intent ?? "").split(":");
-  if (!ROW_LISTS.includes(list as RowListName)) return null;
-  if (kind === "add") return { kind, list: list as RowListName };
-  if (kind === "remove" && /^\d+$/.test(index ?? "")) return { kind, list: list as RowListName, index: Number(index) };
-  return null;
-}
+/** "add-row:budgetLines" / "remove-row:budgetLines:2", from the row buttons (utils/form-rows.ts). */
+export const parseStepRowIntent = (intent: string | undefined) => parseRowIntent(intent, ROW_LISTS);
 
 export interface ParsedStep {
   /** Fields that are good and may be saved. */
@@ -102,8 +80,11 @@ const firstIssues = (issues: readonly Issue[], prefix: string, errors: FieldErro
   }
 };
 
-/** The posted fields of one step (dotted names already nested), checked field by field. */
-export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent: RowIntent | null): ParsedStep {
+/**
+ * The posted fields of one step (dotted names already nested), checked field by field. `today`
+ * (Stockholm's date) refuses a period wholly in the past.
+ */
+export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent: RowIntent | null, today?: string): ParsedStep {
   const patch: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   const values: StepFormValues = {};
@@ -112,22 +93,21 @@ export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent
       const list = field as RowListName;
       // A post without any of the list's rows leaves it as it is (the form always shows at least one row).
       if (posted[list] === undefined && rowIntent?.list !== list) continue;
-      let rows = asRows(posted[list]);
-      if (rowIntent?.list === list && rowIntent.kind === "remove") rows = rows.filter((_, i) => i !== rowIntent.index);
-      if (rowIntent?.list === list && rowIntent.kind === "add") rows = [...rows, blankRow(list)];
+      const rows = applyRowIntent(asRows(posted[list]), list, rowIntent, () => blankRow(list));
       values[list] = rows;
-      // An empty row is kept only while someone is adding rows; a plain save drops it.
-      const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => rowIntent || !isBlankRow(row));
+      // Rows where nothing is typed are shown (a row just added) but never saved.
+      const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => !isBlankRow(row));
       const rowSchema = shape[list].def.innerType.def.element;
       const parsedRows: unknown[] = [];
       let rowErrors = false;
       for (const { row, index } of kept) {
-        const candidate = rowCandidate(list, row);
+        const { candidate, refused } = rowCandidate(list, row);
         const result = rowSchema.safeParse(candidate);
-        if (result.success) parsedRows.push(result.data);
+        for (const [key, message] of Object.entries(refused)) errors[`${list}.${index}.${key}`] = message;
+        if (result.success && Object.keys(refused).length === 0) parsedRows.push(result.data);
         else {
           rowErrors = true;
-          firstIssues(result.error.issues, `${list}.${index}`, errors);
+          if (!result.success) firstIssues(result.error.issues, `${list}.${index}`, errors);
         }
       }
       if (!rowErrors) patch[list] = parsedRows;
@@ -138,36 +118,46 @@ export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent
     values[field] = raw;
     const nullable = field === "periodStart" || field === "periodEnd" || field === "callId" || field === "priorityAreaId";
     const candidate = nullable && raw.trim() === "" ? null : raw.trim();
-    if ((field === "periodStart" || field === "periodEnd") && typeof candidate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(candidate) && !isRealDate(candidate)) {
-      errors[field] = "Datumet finns inte. Kontrollera dag och månad.";
-      continue;
-    }
     const result = shape[field].safeParse(candidate);
     if (result.success) patch[field] = result.data;
     else firstIssues(result.error.issues, field, errors);
   }
-  // Compared as typed, so an end before a mistyped start is still caught.
-  const start = typeof values.periodStart === "string" ? values.periodStart.trim() : "";
-  const end = typeof values.periodEnd === "string" ? values.periodEnd.trim() : "";
-  if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && end < start && !errors.periodEnd) {
-    errors.periodEnd = "Slutdatumet kan inte vara före startdatumet.";
-    delete patch.periodEnd;
+  // The period by the one date rule, as typed; a date the rule refuses is not saved.
+  if (typeof values.periodStart === "string" || typeof values.periodEnd === "string") {
+    const period = applicationPeriodProblems(String(values.periodStart ?? ""), String(values.periodEnd ?? ""), today);
+    for (const field of ["periodStart", "periodEnd"] as const) {
+      const message = period[field];
+      if (message && !errors[field]) errors[field] = message;
+      if (message) delete patch[field];
+    }
   }
   return { patch: patch as Partial<ApplicationContent>, errors, values };
 }
 
-function rowCandidate(list: RowListName, row: FormRow): Record<string, unknown> {
+/** A row as the schema reads it; amounts readKronor refuses carry its message in `refused`, by field. */
+function rowCandidate(list: RowListName, row: FormRow): { candidate: Record<string, unknown>; refused: Record<string, string> } {
   const t = (key: string) => (row[key] ?? "").trim();
+  const refused: Record<string, string> = {};
+  // A blank amount is 0 kr: a budget line may have money from one party only.
+  const amount = (key: string) => {
+    const reading = readKronor(t(key));
+    if (reading.ok) return reading.value;
+    if (!reading.blank) refused[key] = reading.message;
+    return 0;
+  };
   switch (list) {
     case "targetGroups":
-      return { description: t("description"), ageFrom: ageFromText(t("ageFrom")), ageTo: ageFromText(t("ageTo")) };
+      return { candidate: { description: t("description"), ageFrom: ageFromText(t("ageFrom")), ageTo: ageFromText(t("ageTo")) }, refused };
     case "activities":
-      return { name: t("name"), description: t("description") };
+      return { candidate: { name: t("name"), description: t("description") }, refused };
     case "budgetLines":
       return {
-        description: t("description"),
-        associationAmount: amountFromText(t("associationAmount")),
-        administrationAmount: amountFromText(t("administrationAmount")),
+        candidate: {
+          description: t("description"),
+          associationAmount: amount("associationAmount"),
+          administrationAmount: amount("administrationAmount"),
+        },
+        refused,
       };
   }
 }
@@ -175,5 +165,5 @@ function rowCandidate(list: RowListName, row: FormRow): Record<string, unknown> 
 /** Rows to show: what is stored, or one empty row so the first one can be typed straight away. */
 export function rowsToShow(values: StepFormValues, list: RowListName): FormRow[] {
   const rows = values[list];
-  return Array.isArray(rows) && rows.length > 0 ? rows : [blankRow(list)];
+  return rowsOrBlank(Array.isArray(rows) ? rows : [], () => blankRow(list));
 }

@@ -4,7 +4,7 @@
  * is checked for what it needs before it can be sent in. Shared by the server and the unit tests.
  */
 import { parseFigure } from "../domain/figures";
-import { parseKronor } from "../domain/money";
+import { readKronor } from "../domain/money";
 import {
   finalReportDraftSchema,
   financialReportSchema,
@@ -74,10 +74,14 @@ export function financialFromForm(form: FinancialForm): FinancialFromForm {
   (form.lines ?? []).forEach((line, i) => {
     if (isBlank(line, ["description", "budget", "outcome"])) return;
     if (!line.description.trim()) errors[`lines.${i}.description`] = "Skriv vad posten gäller.";
-    const budget = parseKronor(line.budget);
-    const outcome = parseKronor(line.outcome);
-    if (line.budget.trim() === "") errors[`lines.${i}.budget`] = "Skriv budgeten för posten, i hela kronor.";
-    if (line.outcome.trim() === "") errors[`lines.${i}.outcome`] = "Skriv utfallet för posten, i hela kronor.";
+    const amount = (key: "budget" | "outcome", empty: string) => {
+      const reading = readKronor(line[key]);
+      if (reading.ok) return reading.value;
+      errors[`lines.${i}.${key}`] = reading.blank ? empty : reading.message;
+      return null;
+    };
+    const budget = amount("budget", "Skriv budgeten för posten, i hela kronor.");
+    const outcome = amount("outcome", "Skriv utfallet för posten, i hela kronor.");
     if (budget !== null && outcome !== null) lines.push({ description: line.description, budget, outcome });
   });
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -4,7 +4,7 @@
  * the domain shapes (app/domain/reports.ts) with report-forms.ts.
  */
 import * as z from "zod/mini";
-import { parseKronor } from "../domain/money";
+import { kronorTextField } from "../domain/money";
 import { reportActivitySchema } from "../domain/reports";
 
 const text = (max: number, label: string) =>
@@ -42,8 +42,7 @@ export const periodReportFormSchema = z.object({
 });
 export type PeriodReportForm = z.infer<typeof periodReportFormSchema>;
 
-const AMOUNT_MESSAGE = "Skriv beloppet i hela kronor, till exempel 250 000.";
-const amount = z.string().check(z.trim(), z.refine((v) => v === "" || parseKronor(v) !== null, AMOUNT_MESSAGE));
+const amount = kronorTextField;
 
 export const financialFormSchema = z.object({
   lines: z.optional(z.array(z.object({ description: text(200, "Posten"), budget: amount, outcome: amount }))),

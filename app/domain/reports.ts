@@ -3,7 +3,7 @@
  * final report (step 8, seeds 000 and 003).
  */
 import * as z from "zod/mini";
-import { MAX_AMOUNT, sum } from "./money";
+import { kronorAmount, sum } from "./money";
 import { FIGURE_MESSAGE, parseFigure } from "./figures";
 
 const text = (max: number, label: string) =>
@@ -50,8 +50,8 @@ export const financialReportSchema = z.object({
   lines: z.array(
     z.object({
       description: text(200, "Posten"),
-      budget: z.number().check(z.int("Hela kronor."), z.minimum(0, "Beloppet kan inte vara negativt."), z.maximum(MAX_AMOUNT, "Beloppet är orimligt stort.")),
-      outcome: z.number().check(z.int("Hela kronor."), z.minimum(0, "Beloppet kan inte vara negativt."), z.maximum(MAX_AMOUNT, "Beloppet är orimligt stort.")),
+      budget: kronorAmount,
+      outcome: kronorAmount,
     }),
   ),
   comment: z.optional(text(2000, "Kommentaren")),

@@ -1,6 +1,9 @@
-export async function loader() {
+// Any unknown address, read or posted to, is the Swedish "Sidan finns inte" page with 404.
+const notFound = () => {
   throw new Response("Not found", { status: 404 });
-}
+};
+export const loader = notFound;
+export const action = notFound;
 
 export default function NotFound() {
   return null;

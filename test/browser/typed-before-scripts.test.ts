@@ -51,6 +51,14 @@ describe.skipIf(!hasChromium)("sums typed before the scripts have loaded", () =>
     await page.getByRole("row", { name: /Totalt 400 000 kr/ }).waitFor();
     await page.getByRole("row", { name: /Förvaltningens bidrag 300 000 kr 75 %/ }).waitFor();
     await expect(field(page, "budgetLines.0.administrationAmount").inputValue()).resolves.toBe("300 000");
+    // An amount the server would refuse gives no sum at all, never a rounded or huge one.
+    for (const refused of ["1,5", "1 000 000 000 000 000 000"]) {
+      await field(page, "budgetLines.0.associationAmount").fill(refused);
+      await page.getByText("Summorna räknas ut när alla belopp är skrivna i hela kronor").waitFor();
+      await expect(page.getByRole("row", { name: /^Totalt/ }).count()).resolves.toBe(0);
+    }
+    await field(page, "budgetLines.0.associationAmount").fill("100 000");
+    await page.getByRole("row", { name: /Totalt 400 000 kr/ }).waitFor();
   });
 
   it("counts the handläggare's yearly amounts in the agreement once the scripts run", async () => {

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { applicationVersions, caseEvents, cases, sessions } from "../../db/schema";
 import { transitionCase } from "../../app/cases/transition.server";
 import { setupPortal } from "../support/portal";
-import { textOf, Visitor } from "../support/visitor";
+import { fieldErrorOf, textOf, Visitor } from "../support/visitor";
 import { actorFor, fillComplete, latestVersion, saveStep, startApplication, submit } from "./forening-application-helpers";
 
 const portal = setupPortal();
@@ -75,7 +75,7 @@ describe("saving a draft", () => {
       "budgetLines.0.associationAmount": "-500",
       "budgetLines.0.administrationAmount": "tusen",
       "budgetLines.1.description": "Stor post",
-      "budgetLines.1.associationAmount": "100 000 001",
+      "budgetLines.1.associationAmount": "1 000 000 000",
       "budgetLines.1.administrationAmount": "0",
       otherContributions: "Ideella timmar",
     });
@@ -84,7 +84,7 @@ describe("saving a draft", () => {
     const text = textOf(html);
     expect(text).toContain("Beloppet kan inte vara negativt.");
     expect(text).toContain("Skriv beloppet i hela kronor");
-    expect(text).toContain("Högsta belopp är 100 000 000 kr");
+    expect(text).toContain("Beloppet får vara högst 999 999 999 kr.");
     expect(html).toMatch(/id="field-budgetLines-0-associationAmount"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="field-budgetLines-0-associationAmount"/);
     expect(html).toContain('value="tusen"');
     const content = (await latestVersion(portal, caseId)).content as Record<string, unknown>;
@@ -92,14 +92,48 @@ describe("saving a draft", () => {
     expect(content.budgetLines).toBeUndefined();
   });
 
+  it("refuses öre and a huge amount, each with its own reason at its field, and keeps what was typed", async () => {
+    const caseId = await startApplication(portal, fatima);
+    const response = await saveStep(portal, fatima, caseId, "budget", {
+      "budgetLines.0.description": "Lokal",
+      "budgetLines.0.associationAmount": "1,5",
+      "budgetLines.0.administrationAmount": "1 000 000 000 000 000 000",
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(fieldErrorOf(html, "budgetLines.0.associationAmount")).toBe("Ange beloppet i hela kronor, utan ören.");
+    expect(fieldErrorOf(html, "budgetLines.0.administrationAmount")).toBe("Beloppet får vara högst 999 999 999 kr.");
+    expect(html).toContain('value="1,5"');
+    expect(html).toContain('value="1 000 000 000 000 000 000"');
+    // The sums shown are the stored ones, never the refused amounts rounded or multiplied out.
+    expect(textOf(html)).not.toContain("2 kr");
+    expect(textOf(html)).not.toContain("1 000 000 000 000 000 000 kr");
+    expect(((await latestVersion(portal, caseId)).content as Record<string, unknown>).budgetLines).toBeUndefined();
+  });
+
   it("refuses text past its limit and an end before the start", async () => {
     const caseId = await startApplication(portal, fatima);
     const response = await saveStep(portal, fatima, caseId, "grund", { title: "x".repeat(151), periodStart: "2028-01-01", periodEnd: "2027-01-01" });
     const text = textOf(await response.text());
     expect(text).toContain("Namnet på ansökan får vara högst 150 tecken.");
-    expect(text).toContain("Slutdatumet kan inte vara före startdatumet.");
+    expect(text).toContain("Slutdatumet måste vara efter startdatumet.");
     const content = (await latestVersion(portal, caseId)).content;
     expect(content).toMatchObject({ title: "Läxhjälp i Husby", periodStart: "2028-01-01" });
+    expect(content.periodEnd).toBeUndefined();
+  });
+
+  it("refuses an impossible date, a year out of range and a period wholly in the past, each at its field", async () => {
+    const caseId = await startApplication(portal, fatima);
+    const impossible = await saveStep(portal, fatima, caseId, "grund", { periodStart: "2026-02-30", periodEnd: "9999-12-31" });
+    expect(impossible.status).toBe(400);
+    const html = await impossible.text();
+    expect(fieldErrorOf(html, "periodStart")).toBe("Datumet finns inte. Kontrollera dag och månad.");
+    expect(fieldErrorOf(html, "periodEnd")).toBe("Kontrollera året. Skriv ett datum mellan år 2000 och 2100.");
+    expect(html).toContain('value="2026-02-30"');
+    const past = await saveStep(portal, fatima, caseId, "grund", { periodStart: "2020-01-01", periodEnd: "2021-12-31" });
+    expect(past.status).toBe(400);
+    expect(fieldErrorOf(await past.text(), "periodEnd")).toBe("Perioden har redan passerat. Slutdatumet kan inte vara före dagens datum.");
+    const content = (await latestVersion(portal, caseId)).content as Record<string, unknown>;
     expect(content.periodEnd).toBeUndefined();
   });
 
@@ -119,13 +153,13 @@ describe("saving a draft", () => {
 
   it("adds and removes repeating rows with plain buttons", async () => {
     const caseId = await startApplication(portal, fatima);
-    let response = await saveStep(portal, fatima, caseId, "malgrupp", { "targetGroups.0.description": "Unga", "targetGroups.0.ageFrom": "12", "targetGroups.0.ageTo": "" }, "add:targetGroups");
+    let response = await saveStep(portal, fatima, caseId, "malgrupp", { "targetGroups.0.description": "Unga", "targetGroups.0.ageFrom": "12", "targetGroups.0.ageTo": "" }, "add-row:targetGroups");
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('name="targetGroups.1.description"');
     response = await saveStep(portal, fatima, caseId, "malgrupp", {
       "targetGroups.0.description": "Unga",
       "targetGroups.1.description": "Föräldrar",
-    }, "remove:targetGroups:0");
+    }, "remove-row:targetGroups:0");
     expect((await latestVersion(portal, caseId)).content.targetGroups).toEqual([{ description: "Föräldrar", ageFrom: null, ageTo: null }]);
   });
 

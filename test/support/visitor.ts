@@ -55,3 +55,10 @@ export function textOf(html: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** The message shown at one field ("budgetLines.0.associationAmount"), or "" when it has none. */
+export function fieldErrorOf(html: string, name: string): string {
+  const id = `field-${name.replace(/\./g, "-")}-error`;
+  const match = new RegExp(`<p[^>]*id="${id}"[^>]*>([\\s\\S]*?)</p>`).exec(html);
+  return match ? textOf(match[1]!).replace(/^Fel: /, "") : "";
+}

@@ -27,7 +27,7 @@ describe("applicationDraftSchema", () => {
   it.each([
     ["a negative amount", { budgetLines: [{ description: "x", associationAmount: -1, administrationAmount: 0 }] }, "Beloppet kan inte vara negativt."],
     ["öre", { budgetLines: [{ description: "x", associationAmount: 1.5, administrationAmount: 0 }] }, "utan ören"],
-    ["an amount over 100 000 000 kr", { budgetLines: [{ description: "x", associationAmount: 100_000_001, administrationAmount: 0 }] }, "Högsta belopp är 100 000 000 kr"],
+    ["an amount over 999 999 999 kr", { budgetLines: [{ description: "x", associationAmount: 1_000_000_000, administrationAmount: 0 }] }, "Beloppet får vara högst 999 999 999 kr."],
     ["a non-numeric amount", { budgetLines: [{ description: "x", associationAmount: Number.NaN, administrationAmount: 0 }] }, "hela kronor"],
     ["a title past its limit", { title: "x".repeat(151) }, "högst 150 tecken"],
     ["a purpose past its limit", { purpose: "x".repeat(4001) }, "högst 4000 tecken"],

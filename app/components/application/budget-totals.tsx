@@ -3,7 +3,15 @@ import { budgetTotals } from "../../domain/application";
 import { formatKronor } from "../../domain/money";
 import { TableWrap } from "../table-wrap";
 
-export function BudgetTotals({ lines }: { lines: { associationAmount: number; administrationAmount: number }[] }) {
+/** `lines` is null while an amount is typed in a way the form would refuse: no sum is better than a wrong one. */
+export function BudgetTotals({ lines }: { lines: { associationAmount: number; administrationAmount: number }[] | null }) {
+  if (lines === null) {
+    return (
+      <p className="budget-totals-pending" role="status">
+        Summorna räknas ut när alla belopp är skrivna i hela kronor, till exempel 250 000.
+      </p>
+    );
+  }
   const t = budgetTotals(lines);
   return (
     <TableWrap label="Summor i budgeten">
