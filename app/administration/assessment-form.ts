@@ -4,10 +4,11 @@
  * is app/domain/statement.ts's assessmentSchema.
  */
 import * as z from "zod/mini";
+import { textCheck } from "../domain/text";
 import { IOP_CRITERIA, type Assessment } from "../domain/statement";
 
 const text = (max: number, label: string) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`)));
+  z.optional(z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck("multiLine")));
 
 export const VERDICT_OPTIONS = [
   { value: "met", label: "Uppfyllt" },

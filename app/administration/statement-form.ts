@@ -1,9 +1,10 @@
 /** The tjänsteutlåtande editor's form, shared by the browser (react-hook-form) and the action. */
 import * as z from "zod/mini";
+import { textCheck } from "../domain/text";
 import { STATEMENT_SECTIONS, type StatementContent } from "../domain/statement";
 
 const text = (max: number, label: string) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`)));
+  z.optional(z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck("multiLine")));
 
 export const MOTIVATION_REQUIRED = "Skriv motiveringen till förslaget om avslag.";
 export const PROPOSAL_REQUIRED = "Välj förvaltningens förslag till beslut: bifall eller avslag.";

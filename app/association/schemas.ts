@@ -4,11 +4,12 @@
  * the domain shapes (app/domain/reports.ts) with report-forms.ts.
  */
 import * as z from "zod/mini";
+import { textCheck } from "../domain/text";
 import { kronorTextField } from "../domain/money";
 import { reportActivitySchema } from "../domain/reports";
 
 const text = (max: number, label: string) =>
-  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`));
+  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck("multiLine"));
 
 /** Hidden bookkeeping fields every form posts back: the revision the person saw. */
 const revisions = {

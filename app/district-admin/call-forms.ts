@@ -1,10 +1,11 @@
 /** Forms for a district's prioriterade områden and utlysningar; shared by browser and action. */
 import * as z from "zod/mini";
+import { textCheck } from "../domain/text";
 import { dateField, optionalDateField } from "../domain/dates";
 
 const required = (message: string, max: number) =>
-  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`)));
+  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine"));
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine")));
 const date = dateField;
 const optionalDate = optionalDateField;
 

@@ -3,6 +3,7 @@
  * (react-hook-form) and the action. Figures are never fields here; they come from the data.
  */
 import * as z from "zod/mini";
+import { textCheck } from "../domain/text";
 import { dateField } from "../domain/dates";
 
 export const NARRATIVE_SECTIONS = [
@@ -20,7 +21,7 @@ export type Narrative = Partial<Record<NarrativeKey, string>>;
 export const REQUIRED_SECTIONS: readonly NarrativeKey[] = ["proposal", "summary", "views", "genderAnalysis"];
 
 const text = (max: number, label: string) =>
-  z.optional(z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`)));
+  z.optional(z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck("multiLine")));
 
 export const narrativeFormSchema = z.object(
   Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s.key, text(s.max, s.title)])) as Record<NarrativeKey, ReturnType<typeof text>>,

@@ -3,11 +3,12 @@
  * and reporting periods go into the workflow at SEND_FOR_SIGNING.
  */
 import * as z from "zod/mini";
+import { textCheck } from "./text";
 import { storedDate } from "./dates";
 import { kronorAmount, sum } from "./money";
 
 const text = (max: number, label: string) =>
-  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`));
+  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck("multiLine"));
 const isoDate = storedDate;
 
 export const agreementGoalSchema = z.object({

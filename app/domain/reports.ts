@@ -3,11 +3,12 @@
  * final report (step 8, seeds 000 and 003).
  */
 import * as z from "zod/mini";
+import { textCheck } from "./text";
 import { kronorAmount, sum } from "./money";
 import { FIGURE_MESSAGE, parseFigure } from "./figures";
 
 const text = (max: number, label: string) =>
-  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`));
+  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck("multiLine"));
 
 /** A figure as typed: "12", "4–12" or empty; stored as typed, checked by parseFigure. */
 const figure = z.string().check(

@@ -2,9 +2,10 @@
  * The förvaltning's assessment and its tjänsteutlåtande (DOMAIN.md step 3, seeds 000–004).
  */
 import * as z from "zod/mini";
+import { textCheck } from "./text";
 
 const text = (max: number, label: string) =>
-  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`));
+  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck("multiLine"));
 
 /** The seven criteria of Stockholm's IOP guidelines (seed 002, dnr 171-84/2017), in order. */
 export const IOP_CRITERIA = [

@@ -1,11 +1,12 @@
 /** Forms of the förening's own profile and people; shared by the browser and the actions. */
 import * as z from "zod/mini";
+import { textCheck } from "../domain/text";
 import { organisationNumberField } from "../accounts/schemas";
 import { parsePaymentAccount } from "../domain/payment-account";
 
 const required = (message: string, max = 200) =>
-  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
-const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`)));
+  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine"));
+const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine")));
 const email = (empty: string) =>
   z.string(empty).check(
     z.trim(),

@@ -1,10 +1,11 @@
 /** One schema per follow-up form, used in the browser (react-hook-form) and by the action. */
 import * as z from "zod/mini";
+import { textCheck } from "../domain/text";
 import { dateField, isDate, optionalDateField } from "../domain/dates";
 
 
 const required = (message: string, max: number) =>
-  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
+  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine"));
 const date = dateField;
 const optionalDate = optionalDateField;
 const confirm = (message: string) => z.literal("yes", message);

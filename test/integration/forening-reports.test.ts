@@ -77,6 +77,17 @@ describe("who may use the report pages", () => {
 });
 
 describe("the yearly report", () => {
+  it("refuses a NUL byte in the report's text at the field, never a 500, and shows what was typed", async () => {
+    const { caseId } = await fryshusetCase(portal.db, portal, { through: "chef signs" });
+    const path = `/forening/arenden/${caseId}/rapport`;
+    const bad = await visitors.contact.post(path, { ...REPORT, narrative: "Vi har haft\u0000 öppet." });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(textOf(html)).toContain("Texten innehåller tecken som inte går att spara");
+    expect(html).toContain("Vi har haft");
+    expect(await periodRows(caseId)).toHaveLength(0);
+  });
+
   it("keeps a draft with range figures as typed, and shows a bad figure at its field without losing anything", async () => {
     const { caseId } = await fryshusetCase(portal.db, portal, { through: "chef signs" });
     const path = `/forening/arenden/${caseId}/rapport`;

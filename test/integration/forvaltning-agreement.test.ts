@@ -172,6 +172,17 @@ describe("drafting", () => {
     expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
   });
 
+  it("refuses a NUL byte or other control character in the agreement's text at the field, never a 500, keeping what was typed", async () => {
+    const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
+    const response = await as.caseworker.post(page(caseId), completeForm(0, { purposeAndGoals: "Att stärka\u0000 unga.", coordinator: "Eva\u0007 Ek" }));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(fieldErrorOf(html, "purposeAndGoals")).toContain("Texten innehåller tecken som inte går att spara");
+    expect(fieldErrorOf(html, "coordinator")).toContain("Texten innehåller tecken som inte går att spara");
+    expect(html).toContain("Att stärka");
+    expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
+  });
+
   it("says an impossible date does not exist and refuses a year out of range, at the field", async () => {
     const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
     const response = await as.caseworker.post(page(caseId), completeForm(0, { startDate: "2026-02-30", endDate: "1900-01-01" }));
