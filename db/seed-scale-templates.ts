@@ -89,13 +89,13 @@ export function variants(): Variant[] {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const shiftDay = (day: string, days: number) => {
+export const shiftDay = (day: string, days: number) => {
   const d = new Date(`${day}T12:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
 /** Every date in a command (due dates, meeting dates, the agreement's period) moved by `days`. */
-function shiftDates<T>(value: T, days: number): T {
+export function shiftDates<T>(value: T, days: number): T {
   if (typeof value === "string") return (ISO_DAY.test(value) ? shiftDay(value, days) : value) as T;
   if (Array.isArray(value)) return value.map((v) => shiftDates(v, days)) as T;
   if (value && typeof value === "object") {
@@ -103,7 +103,7 @@ function shiftDates<T>(value: T, days: number): T {
   }
   return value;
 }
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T12:00:00Z`) - Date.parse(`${a}T12:00:00Z`)) / 86_400_000);
+export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T12:00:00Z`) - Date.parse(`${a}T12:00:00Z`)) / 86_400_000);
 
 function applicationContent(periodStart: string, periodEnd: string, title: string) {
   return {

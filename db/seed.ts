@@ -9,6 +9,7 @@ import {
   createOrganisation,
   createUser,
 } from "./factories";
+import { seedDemoCases } from "./demo-cases";
 import {
   demoCalls,
   DEMO_PRIORITY_AREAS,
@@ -54,12 +55,15 @@ export async function seedDemoData(db: Executor) {
   return { districtIds, organisationIds };
 }
 
-/** Seeds only a database with no districts at all, so restarts never duplicate or overwrite. */
+/**
+ * Seeds only a database with no districts at all, so restarts never duplicate or overwrite: the
+ * districts, föreningar and people in one transaction, then the demo cases through the runtime, which
+ * writes on the installed database (`db` must be it) in transactions of its own.
+ */
 export async function seedIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(districts);
   if ((row?.n ?? 0) > 0) return false;
-  await db.transaction(async (tx) => {
-    await seedDemoData(tx);
-  });
+  const ids = await db.transaction((tx) => seedDemoData(tx));
+  await seedDemoCases(ids, stockholmDate(new Date()));
   return true;
 }

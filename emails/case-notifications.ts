@@ -44,12 +44,9 @@ const quoted = (c: CaseMailContext) => (c.message ? ` ”${c.message}”` : "");
 const same = (text: SideText) => ({ association: text, administration: text });
 
 export const CASE_TEXTS: Record<NotificationTemplate, Text> = {
+  // The förening's side of a submission is its receipt (emails/receipts.ts).
   application_received: {
     subject: "Ansökan har kommit in",
-    association: {
-      happened: (c) => `Er ansökan har kommit in till förvaltningen och fått diarienummer ${c.diaryNumber}.`,
-      next: () => "Ni behöver inte göra något nu. En handläggare går igenom ansökan, och ni får ett meddelande om vi behöver veta mer.",
-    },
     administration: {
       happened: (c) => `En ny ansökan från ${c.organisationName} har kommit in och fått diarienummer ${c.diaryNumber}.`,
       next: () => "Ta ärendet, eller fördela det till en handläggare.",

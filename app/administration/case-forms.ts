@@ -1,5 +1,6 @@
 /** Schemas of the simple case actions' forms, shared by the browser (react-hook-form) and the action. */
 import * as z from "zod/mini";
+import { dateField } from "../domain/dates";
 
 export const chooseCaseworkerSchema = z.object({
   caseworkerId: z.string().check(z.minLength(1, "Välj en handläggare.")),
@@ -11,7 +12,7 @@ export const completionRequestSchema = z.object({
     z.minLength(1, "Skriv vad föreningen ska komplettera."),
     z.maxLength(4000, "Meddelandet får vara högst 4 000 tecken."),
   ),
-  dueDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv sista dag som ÅÅÅÅ-MM-DD, till exempel 2027-02-18.")),
+  dueDate: dateField("Skriv sista dag som ÅÅÅÅ-MM-DD, till exempel 2027-02-18."),
 });
 
 export const expectedRevisionSchema = z.coerce.number().check(z.int(), z.minimum(0));

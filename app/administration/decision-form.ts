@@ -1,7 +1,8 @@
 /** The registrar's forms for the nämnd's decisions, shared by the browser and the action. */
 import * as z from "zod/mini";
+import { dateField } from "../domain/dates";
 
-const meetingDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv sammanträdets datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-20."));
+const meetingDate = dateField("Skriv sammanträdets datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-20.");
 const paragraph = z.string().check(
   z.trim(),
   z.minLength(1, "Skriv paragrafen (§) i nämndens protokoll, till exempel § 12."),

@@ -12,6 +12,7 @@ import { userActor } from "../cases/case-roles";
 import { transitionCase } from "../cases/transition.server";
 import { submissionProblems, type ApplicationProblem } from "../domain/application";
 import { copyStoredFile } from "../attachments/storage.server";
+import { stockholmDate } from "../utils/time";
 import { callOf, findDraft, STALE_SAVE_MESSAGE } from "./drafts.server";
 
 class StaleVersion extends Error {}
@@ -33,7 +34,7 @@ export async function submitApplication(input: {
   const draft = await findDraft(input.caseId);
   if (!draft) return { ok: false, kind: "already_submitted" };
   if (draft.revision !== input.draftRevision) return { ok: false, kind: "message", message: STALE_SAVE_MESSAGE };
-  const problems = submissionProblems(draft.content, await callOf(draft.content));
+  const problems = submissionProblems(draft.content, await callOf(draft.content), stockholmDate(new Date()));
   if (problems.length > 0) return { ok: false, kind: "problems", problems };
   const now = input.now ?? new Date();
   try {

@@ -11,6 +11,7 @@ import type { FieldErrors } from "../utils/forms";
 import { stockholmDate, stockholmIsoString } from "../utils/time";
 import { readContent } from "./versions.server";
 import { isId } from "../domain/ids";
+import { revisionAfterSave } from "../utils/revision";
 
 export const STALE_SAVE_MESSAGE =
   "Någon annan har ändrat ansökan sedan du öppnade sidan. Det du skrev här har inte sparats, men det visas nedan så att du kan kopiera det. Ladda om sidan för att se den senaste versionen.";
@@ -70,7 +71,10 @@ export type SaveResult =
   | { ok: true; revision: number; savedAt: string }
   | { ok: false; kind: "conflict" | "not_draft"; message: string };
 
-/** Merges the good fields into the draft, if the draft is still at the revision the page was built from. */
+/**
+ * Merges the good fields into the draft, if the draft is still at the revision the page was built from.
+ * The revision goes up only when the stored content changes (utils/revision.ts).
+ */
 export async function saveDraft(input: {
   versionId: string;
   expectedRevision: number;
@@ -86,7 +90,13 @@ export async function saveDraft(input: {
       return { ok: false, kind: "not_draft", message: "Ansökan är redan inskickad och kan inte ändras." } as const;
     }
     if (row.revision !== input.expectedRevision) return { ok: false, kind: "conflict", message: STALE_SAVE_MESSAGE } as const;
-    const merged = applicationDraftSchema.parse({ ...readContent(row.content), ...input.patch });
+    const stored = readContent(row.content);
+    const merged = applicationDraftSchema.parse({ ...stored, ...input.patch });
+    // Nothing stored changes (every typed value refused, or the same again): the revision stays, so the
+    // page that sent it is still current and its next save is not taken for someone else's.
+    if (revisionAfterSave(row.revision, stored, merged) === row.revision) {
+      return { ok: true, revision: row.revision, savedAt: stockholmIsoString(now).slice(11, 16) } as const;
+    }
     const [written] = await tx
       .update(applicationVersions)
       .set({ content: merged as Record<string, unknown>, revision: row.revision + 1, updatedById: input.userId, updatedAt: now })
@@ -94,7 +104,7 @@ export async function saveDraft(input: {
       .returning({ revision: applicationVersions.revision });
     if (!written) return { ok: false, kind: "conflict", message: STALE_SAVE_MESSAGE } as const;
     // The case is listed under the application's name; only a draft before submission renames it.
-    if (input.patch.title && row.version === 1) {
+    if (input.patch.title && input.patch.title !== stored.title && row.version === 1) {
       await tx.update(cases).set({ title: input.patch.title, updatedAt: now }).where(eq(cases.id, row.caseId));
     }
     return { ok: true, revision: written.revision, savedAt: stockholmIsoString(now).slice(11, 16) } as const;

@@ -4,9 +4,10 @@
  * checked with its part of `applicationDraftSchema`; good fields are saved, bad ones keep what is stored
  * and get a message, and what the person typed is shown again.
  */
-import { applicationDraftSchema, type ApplicationContent } from "../domain/application";
+import { applicationDraftSchema, applicationPeriodProblems, type ApplicationContent } from "../domain/application";
 import { kronorText, readKronor } from "../domain/money";
 import type { FieldErrors } from "../utils/forms";
+import { applyRowIntent, isBlankRow, parseRowIntent, rowsOrBlank, type RowIntent } from "../utils/form-rows";
 import { ROW_FIELDS, ROW_LISTS, type RowListName, type Step } from "./steps";
 
 type FormRow = Record<string, string>;
@@ -49,11 +50,6 @@ function ageFromText(input: string): number | null {
   return /^-?\d+$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
 
-const isRealDate = (value: string) => {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-};
-
 function asRows(value: unknown): FormRow[] {
   const list = Array.isArray(value) ? value : value && typeof value === "object" ? Object.values(value) : [];
   return list.map((row) => {
@@ -62,19 +58,10 @@ function asRows(value: unknown): FormRow[] {
   });
 }
 
-const blankRow = (list: RowListName): FormRow => Object.fromEntries(ROW_FIELDS[list].map((f) => [f, ""]));
-const isBlankRow = (row: FormRow) => Object.values(row).every((v) => v.trim() === "");
+export const blankRow = (list: RowListName): FormRow => Object.fromEntries(ROW_FIELDS[list].map((f) => [f, ""]));
 
-export type RowIntent = { kind: "add"; list: RowListName } | { kind: "remove"; list: RowListName; index: number };
-
-/** "add:budgetLines" / "remove:budgetLines:2", from the row buttons. */
-export function parseRowIntent(intent: string | undefined): RowIntent | null {
-  const [kind, list, index] = (intent ?? "").split(":");
-  if (!ROW_LISTS.includes(list as RowListName)) return null;
-  if (kind === "add") return { kind, list: list as RowListName };
-  if (kind === "remove" && /^\d+$/.test(index ?? "")) return { kind, list: list as RowListName, index: Number(index) };
-  return null;
-}
+/** "add-row:budgetLines" / "remove-row:budgetLines:2", from the row buttons (utils/form-rows.ts). */
+export const parseStepRowIntent = (intent: string | undefined) => parseRowIntent(intent, ROW_LISTS);
 
 export interface ParsedStep {
   /** Fields that are good and may be saved. */
@@ -93,8 +80,11 @@ const firstIssues = (issues: readonly Issue[], prefix: string, errors: FieldErro
   }
 };
 
-/** The posted fields of one step (dotted names already nested), checked field by field. */
-export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent: RowIntent | null): ParsedStep {
+/**
+ * The posted fields of one step (dotted names already nested), checked field by field. `today`
+ * (Stockholm's date) refuses a period wholly in the past.
+ */
+export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent: RowIntent | null, today?: string): ParsedStep {
   const patch: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   const values: StepFormValues = {};
@@ -103,12 +93,10 @@ export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent
       const list = field as RowListName;
       // A post without any of the list's rows leaves it as it is (the form always shows at least one row).
       if (posted[list] === undefined && rowIntent?.list !== list) continue;
-      let rows = asRows(posted[list]);
-      if (rowIntent?.list === list && rowIntent.kind === "remove") rows = rows.filter((_, i) => i !== rowIntent.index);
-      if (rowIntent?.list === list && rowIntent.kind === "add") rows = [...rows, blankRow(list)];
+      const rows = applyRowIntent(asRows(posted[list]), list, rowIntent, () => blankRow(list));
       values[list] = rows;
-      // An empty row is kept only while someone is adding rows; a plain save drops it.
-      const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => rowIntent || !isBlankRow(row));
+      // Rows where nothing is typed are shown (a row just added) but never saved.
+      const kept = rows.map((row, index) => ({ row, index })).filter(({ row }) => !isBlankRow(row));
       const rowSchema = shape[list].def.innerType.def.element;
       const parsedRows: unknown[] = [];
       let rowErrors = false;
@@ -130,20 +118,18 @@ export function parseStep(step: Step, posted: Record<string, unknown>, rowIntent
     values[field] = raw;
     const nullable = field === "periodStart" || field === "periodEnd" || field === "callId" || field === "priorityAreaId";
     const candidate = nullable && raw.trim() === "" ? null : raw.trim();
-    if ((field === "periodStart" || field === "periodEnd") && typeof candidate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(candidate) && !isRealDate(candidate)) {
-      errors[field] = "Datumet finns inte. Kontrollera dag och månad.";
-      continue;
-    }
     const result = shape[field].safeParse(candidate);
     if (result.success) patch[field] = result.data;
     else firstIssues(result.error.issues, field, errors);
   }
-  // Compared as typed, so an end before a mistyped start is still caught.
-  const start = typeof values.periodStart === "string" ? values.periodStart.trim() : "";
-  const end = typeof values.periodEnd === "string" ? values.periodEnd.trim() : "";
-  if (/^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && end < start && !errors.periodEnd) {
-    errors.periodEnd = "Slutdatumet kan inte vara före startdatumet.";
-    delete patch.periodEnd;
+  // The period by the one date rule, as typed; a date the rule refuses is not saved.
+  if (typeof values.periodStart === "string" || typeof values.periodEnd === "string") {
+    const period = applicationPeriodProblems(String(values.periodStart ?? ""), String(values.periodEnd ?? ""), today);
+    for (const field of ["periodStart", "periodEnd"] as const) {
+      const message = period[field];
+      if (message && !errors[field]) errors[field] = message;
+      if (message) delete patch[field];
+    }
   }
   return { patch: patch as Partial<ApplicationContent>, errors, values };
 }
@@ -179,5 +165,5 @@ function rowCandidate(list: RowListName, row: FormRow): { candidate: Record<stri
 /** Rows to show: what is stored, or one empty row so the first one can be typed straight away. */
 export function rowsToShow(values: StepFormValues, list: RowListName): FormRow[] {
   const rows = values[list];
-  return Array.isArray(rows) && rows.length > 0 ? rows : [blankRow(list)];
+  return rowsOrBlank(Array.isArray(rows) ? rows : [], () => blankRow(list));
 }

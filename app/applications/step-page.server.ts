@@ -3,11 +3,12 @@ import type { CaseRow } from "../cases/access.server";
 import type { CurrentUser } from "../auth/current-user.server";
 import { submissionProblems } from "../domain/application";
 import { formDataToNested, type FieldErrors } from "../utils/forms";
+import { stockholmDate } from "../utils/time";
 import { listApplicationAttachments } from "../attachments/attachments.server";
 import { maxAttachmentBytes } from "../attachments/storage.server";
 import { callOf, checkChoices, findDraft, saveDraft, type DraftVersion } from "./drafts.server";
 import { callChoices, districtPriorityAreas } from "./new-application.server";
-import { contentToFormValues, parseRowIntent, parseStep, type StepFormValues } from "./step-form";
+import { contentToFormValues, parseStep, parseStepRowIntent, type StepFormValues } from "./step-form";
 import { stepOfPath, stepPath, type Step } from "./steps";
 import { summarySections } from "./summary.server";
 
@@ -32,7 +33,7 @@ export async function loadStepPage(caseRow: CaseRow, step: Step, draft: DraftVer
     return { ...base, attachments: await listApplicationAttachments(draft.id), maxBytes: maxAttachmentBytes() };
   }
   if (step.slug === "granska") {
-    const problems = submissionProblems(content, await callOf(content)).map((p) => ({
+    const problems = submissionProblems(content, await callOf(content), stockholmDate(new Date())).map((p) => ({
       ...p,
       href: `${stepPath(caseRow.case.id, stepOfPath(p.path).slug)}#field-${p.path.replace(/\./g, "-")}`,
       stepTitle: stepOfPath(p.path).title,
@@ -42,11 +43,17 @@ export async function loadStepPage(caseRow: CaseRow, step: Step, draft: DraftVer
   return base;
 }
 
+/**
+ * What a save answers. `revision` is always the revision the page holds from now on: the stored one
+ * after the save (the same as before when nothing stored changed), or the posted one when the save was
+ * refused as a whole (`formError`). A refused field never moves it. `values` is what the form shows
+ * again: what was typed, after a row button's change.
+ */
 export type SaveStepResult =
-  | { ok: true; revision: number; savedAt: string }
+  | { ok: true; revision: number; savedAt: string; values?: StepFormValues }
   | { ok: false; revision: number; savedAt: string | null; errors: FieldErrors; formError?: string; values: StepFormValues };
 
-/** Saves the step's good fields; bad ones get messages and what was typed is sent back. */
+/** Saves the step's good fields first (also for a row button); bad ones get messages and what was typed is sent back. */
 export async function saveStep(input: {
   user: CurrentUser;
   caseRow: CaseRow;
@@ -55,8 +62,8 @@ export async function saveStep(input: {
   intent: string;
 }): Promise<SaveStepResult> {
   const posted = formDataToNested(input.formData);
-  const rowIntent = parseRowIntent(input.intent);
-  const parsed = parseStep(input.step, posted, rowIntent);
+  const rowIntent = parseStepRowIntent(input.intent);
+  const parsed = parseStep(input.step, posted, rowIntent, stockholmDate(new Date()));
   const postedRevision = Number(input.formData.get("revision"));
   const draft = await findDraft(input.caseRow.case.id);
   const refused = (formError: string) =>
@@ -71,5 +78,6 @@ export async function saveStep(input: {
   if (Object.keys(errors).length > 0) {
     return { ok: false, revision: saved.revision, savedAt: saved.savedAt, errors, values: parsed.values };
   }
-  return { ok: true, revision: saved.revision, savedAt: saved.savedAt };
+  // After a row button the form is shown again from what was posted, never from an older copy.
+  return { ok: true, revision: saved.revision, savedAt: saved.savedAt, ...(rowIntent ? { values: parsed.values } : {}) };
 }

@@ -1,6 +1,7 @@
 /**
  * Record checks for a case: a förening user only for their own förening's cases, staff only for their
- * own district's. Every loader and action that touches a case goes through one of these.
+ * own district's. Every loader and action that touches a case goes through one of these, so this is
+ * also where time catches up with a case before anyone sees it (an agreement period that has ended).
  */
 import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
@@ -9,6 +10,7 @@ import type { CurrentUser, DistrictMembership, OrganisationMembership } from "..
 import { forbidden } from "../auth/current-user.server";
 import { rolesGrant, type DistrictPermission, type OrganisationPermission } from "../auth/permissions";
 import { isId } from "../domain/ids";
+import { deliverElapsedPeriod } from "./elapsed-period.server";
 
 export async function loadCaseRow(caseId: string) {
   if (!isId(caseId)) return null;
@@ -33,6 +35,15 @@ export type CaseRow = NonNullable<Awaited<ReturnType<typeof loadCaseRow>>>;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
+/**
+ * The case as it is now: an agreement whose period has ended moves on to the slutrapport before the
+ * page is built (only after the record check, so nobody without access can move a case).
+ */
+async function caughtUp(row: CaseRow): Promise<CaseRow> {
+  if ((await deliverElapsedPeriod(row.case)) === "unchanged") return row;
+  return (await loadCaseRow(row.case.id)) ?? row;
+}
+
 /** The case, if the user belongs to its förening with a role that grants `permission`. */
 export async function requireCaseForOrganisation(
   user: CurrentUser,
@@ -43,7 +54,7 @@ export async function requireCaseForOrganisation(
   if (!row) throw notFound();
   const membership = user.organisations.find((o) => o.id === row.case.organisationId);
   if (!membership || !rolesGrant(membership.roles, permission)) throw forbidden();
-  return { ...row, membership };
+  return { ...(await caughtUp(row)), membership };
 }
 
 /** The case, if the user works in its district with a role that grants `permission`. */
@@ -56,5 +67,5 @@ export async function requireCaseForDistrict(
   if (!row) throw notFound();
   const membership = user.districts.find((d) => d.id === row.case.districtId);
   if (!membership || !rolesGrant(membership.roles, permission)) throw forbidden();
-  return { ...row, membership };
+  return { ...(await caughtUp(row)), membership };
 }

@@ -1,22 +1,28 @@
 /**
  * Runs one workflow event on one case: check the permission matrix and the record, let the pure
  * machine decide, then write the new snapshot (with a revision check), the audit event, the outbox
- * rows and the deadlines in ONE transaction. Nothing is sent before commit.
+ * rows (notifications, and the förening's receipt for anything it sent in) and the deadlines in ONE
+ * transaction. Nothing is sent before commit.
  */
 import { eq } from "drizzle-orm";
 import {
   applyEvent,
+  RECEIPT_RECIPIENTS,
   restoreSnapshot,
   statePath,
   toStored,
   type CaseRole,
+  type NotificationTemplate,
   type PartnershipEffect,
   type PartnershipEvent,
   type PartnershipSnapshot,
+  type ReceiptParams,
+  type RecipientRole,
 } from "../../workflows";
 import { getDb, type Executor, type Transaction } from "../../db/client";
 import { cases, districts, organisations } from "../../db/schema";
 import { caseNotificationEmail } from "../../emails/case-notifications";
+import { receiptEmail } from "../../emails/receipts";
 import { rolesGrant } from "../auth/permissions";
 import { appUrl } from "../utils/config.server";
 import { stockholmIsoString } from "../utils/time";
@@ -184,29 +190,41 @@ export async function transitionCase(input: {
 }
 
 type CaseForMail = typeof cases.$inferSelect & { organisationName: string; districtCode: string };
+type OutgoingMessage =
+  | { to: RecipientRole[]; template: NotificationTemplate; receipt: null }
+  | { to: RecipientRole[]; template: null; receipt: ReceiptParams };
 
-/** The outbox rows for a transition's notifications, rendered for each person they reach. */
+/**
+ * The outbox rows for a transition's notifications and receipts, rendered for each person they reach.
+ * A receipt is addressed like a notification (to roles on the case), so both come from one recipient list.
+ */
 async function renderNotifications(
   db: Executor,
   effects: PartnershipEffect[],
   ctx: { caseRow: CaseForMail; comment: string | null; dueDate: string | null; renegotiationCaseId?: string },
 ): Promise<TransitionWrite["mail"]> {
   const { caseRow } = ctx;
-  const notifications = effects.flatMap((e) => (e.type === "notify" ? [e.params] : []));
-  if (notifications.length === 0) return [];
-  const recipients = await loadRecipients(db, caseRow, notifications.flatMap((n) => n.to));
-  const pending = notifications.flatMap((notification) =>
+  const messages = effects.flatMap((e): OutgoingMessage[] =>
+    e.type === "notify"
+      ? [{ to: e.params.to, template: e.params.template, receipt: null }]
+      : e.type === "receipt"
+        ? [{ to: [...RECEIPT_RECIPIENTS], template: null, receipt: e.params }]
+        : [],
+  );
+  if (messages.length === 0) return [];
+  const recipients = await loadRecipients(db, caseRow, messages.flatMap((m) => m.to));
+  const pending = messages.flatMap((message) =>
     recipients
-      .filter((r) => notification.to.some((role) => r.matches.has(role)))
+      .filter((r) => message.to.some((role) => r.matches.has(role)))
       .map(async (recipient) => {
         // "Ny överenskommelse kan förhandlas" is about the new case: that is where the work goes on.
         const linkedId =
-          notification.template === "renegotiation_opened" && ctx.renegotiationCaseId ? ctx.renegotiationCaseId : caseRow.id;
+          message.template === "renegotiation_opened" && ctx.renegotiationCaseId ? ctx.renegotiationCaseId : caseRow.id;
         const caseUrl =
           recipient.side === "association"
             ? `${appUrl()}/forening/arenden/${linkedId}`
             : `${appUrl()}/forvaltning/${caseRow.districtCode.toLowerCase()}/arenden/${linkedId}`;
-        const email = await caseNotificationEmail(notification.template, {
+        const mailContext = {
           side: recipient.side,
           diaryNumber: caseRow.diaryNumber,
           title: caseRow.title,
@@ -215,7 +233,10 @@ async function renderNotifications(
           caseUrl,
           message: ctx.comment,
           dueDate: ctx.dueDate,
-        });
+        };
+        const email = message.receipt
+          ? await receiptEmail(message.receipt, mailContext)
+          : await caseNotificationEmail(message.template, mailContext);
         return {
           template: email.template,
           recipient_user_id: recipient.userId,

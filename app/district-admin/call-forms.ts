@@ -1,13 +1,12 @@
 /** Forms for a district's prioriterade områden and utlysningar; shared by browser and action. */
 import * as z from "zod/mini";
+import { dateField, optionalDateField } from "../domain/dates";
 
-const DATE_MESSAGE = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-31.";
 const required = (message: string, max: number) =>
   z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
 const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`)));
-const date = (message: string) =>
-  z.string(message).check(z.trim(), z.minLength(1, message), z.regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE));
-const optionalDate = z.optional(z.string().check(z.trim(), z.regex(/^(\d{4}-\d{2}-\d{2})?$/, DATE_MESSAGE)));
+const date = dateField;
+const optionalDate = optionalDateField;
 
 export const priorityAreaSchema = z.object({
   areaName: required("Skriv områdets namn.", 200),

@@ -3,6 +3,7 @@
  * (react-hook-form) and the action. Figures are never fields here; they come from the data.
  */
 import * as z from "zod/mini";
+import { dateField } from "../domain/dates";
 
 export const NARRATIVE_SECTIONS = [
   { key: "proposal", title: "Förslag till beslut", rows: 2, max: 1000, hint: "Det nämnden ska besluta, till exempel att lägga redovisningen till handlingarna." },
@@ -38,7 +39,7 @@ export const returnFormSchema = z.object({
 });
 
 export const fileFormSchema = z.object({
-  meetingDate: z.string().check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv sammanträdets datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-20.")),
+  meetingDate: dateField("Skriv sammanträdets datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-20."),
   paragraph: z.string().check(
     z.trim(),
     z.minLength(1, "Skriv paragrafen (§) i nämndens protokoll, till exempel § 12."),

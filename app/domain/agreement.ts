@@ -3,11 +3,12 @@
  * and reporting periods go into the workflow at SEND_FOR_SIGNING.
  */
 import * as z from "zod/mini";
+import { storedDate } from "./dates";
 import { kronorAmount, sum } from "./money";
 
 const text = (max: number, label: string) =>
   z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datumet som ÅÅÅÅ-MM-DD."));
+const isoDate = storedDate;
 
 export const agreementGoalSchema = z.object({
   description: text(500, "Målet"),

@@ -4,6 +4,7 @@
  * Shared by the förening's form (browser and action) and the förvaltning's reading of it.
  */
 import * as z from "zod/mini";
+import { periodProblems, readDate, storedDate } from "./dates";
 import { kronorAmount, sharePercent, sum } from "./money";
 import { textCheck, type TextKind } from "./text";
 
@@ -11,7 +12,7 @@ export const LIMITS = { title: 150, short: 300, medium: 2000, long: 4000 } as co
 
 const text = (max: number, label: string, kind: TextKind = "multiLine") =>
   z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck(kind));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-01."));
+const isoDate = storedDate;
 const amount = kronorAmount;
 const age = z.number("Skriv en ålder i hela år.").check(z.int("Skriv en ålder i hela år."), z.minimum(0, "Åldern kan inte vara negativ."), z.maximum(120, "Kontrollera åldern."));
 
@@ -67,11 +68,13 @@ export interface ApplicationProblem {
 
 /**
  * What must be in place before an application can be submitted; each problem names its field.
- * `call` is the call the application answers, if any, for the period check.
+ * `call` is the call the application answers, if any, for the period check; `today` (Stockholm's
+ * date) is given where a period wholly in the past must be refused.
  */
 export function submissionProblems(
   content: ApplicationContent,
   call?: { periodEarliestStart: string | null; periodLatestEnd: string | null; title: string } | null,
+  today?: string,
 ): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
   const need = (path: string, value: unknown, message: string) => {
@@ -82,9 +85,9 @@ export function submissionProblems(
   need("title", content.title, "Ge ansökan ett namn.");
   need("periodStart", content.periodStart, "Skriv när verksamheten ska börja.");
   need("periodEnd", content.periodEnd, "Skriv när verksamheten ska sluta.");
-  if (content.periodStart && content.periodEnd && content.periodEnd < content.periodStart) {
-    problems.push({ path: "periodEnd", message: "Slutdatumet kan inte vara före startdatumet." });
-  }
+  const period = applicationPeriodProblems(content.periodStart ?? "", content.periodEnd ?? "", today);
+  if (period.periodStart) problems.push({ path: "periodStart", message: period.periodStart });
+  if (period.periodEnd) problems.push({ path: "periodEnd", message: period.periodEnd });
   if (call && content.periodStart && call.periodEarliestStart && content.periodStart < call.periodEarliestStart) {
     problems.push({
       path: "periodStart",
@@ -128,6 +131,21 @@ export function submissionProblems(
       message: "Båda parter ska bidra. Skriv föreningens insats i budgeten, i pengar eller som andra insatser.",
     });
   }
+  return problems;
+}
+
+/**
+ * The application's period by the one date rule: each date real and in range, the end after the
+ * start, and (with `today`) not wholly in the past. Messages by field; typed text or stored dates.
+ */
+export function applicationPeriodProblems(start: string, end: string, today?: string): { periodStart?: string; periodEnd?: string } {
+  const problems: { periodStart?: string; periodEnd?: string } = {};
+  for (const [field, value] of [["periodStart", start], ["periodEnd", end]] as const) {
+    const reading = readDate(value);
+    if (!reading.ok && !reading.blank) problems[field] = reading.message;
+  }
+  const period = periodProblems(start, end, today);
+  if (period.end && !problems.periodEnd) problems.periodEnd = period.end;
   return problems;
 }
 

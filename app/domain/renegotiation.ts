@@ -6,6 +6,7 @@
  * the decision instead, since a new agreement cannot start before it is made. The old call is not
  * carried (it has closed, and its period limits no longer apply).
  */
+import type { AgreementContent } from "./agreement";
 import type { ApplicationContent } from "./application";
 
 export interface RenegotiationSource {
@@ -73,4 +74,17 @@ export function renegotiationDraft(source: RenegotiationSource): ApplicationCont
     if (content[key] === undefined) delete content[key];
   }
   return isIso(end) ? { ...content, ...followingPeriod(start, end, source.decidedOn) } : { ...content, periodStart: null, periodEnd: null };
+}
+
+/**
+ * The new agreement's first draft: what the new application gives (syfte, målgrupp, period, amounts),
+ * plus the old agreement's goals with their target values (Verksamhetsplanens mål med målvärden). The
+ * application has no goals of its own, so without this the parties would lose what they agreed to
+ * measure and the final report was judged against; they adjust the goals instead of rewriting them.
+ * Goals the handläggare already has in `prefill` win. Rows are copied, never shared.
+ */
+export function renegotiatedAgreementDraft(prefill: AgreementContent, previous: AgreementContent | null): AgreementContent {
+  const carried = (previous?.goals ?? []).filter((g) => g.description.trim() !== "").map((g) => ({ ...g }));
+  if ((prefill.goals ?? []).length > 0 || carried.length === 0) return prefill;
+  return { ...prefill, goals: carried };
 }

@@ -7,9 +7,9 @@ import { and, desc, eq, inArray, isNull, like, lte, max } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { caseDeadlines, caseEvents, cases, districts, emailOutbox, organisations, remindersSent } from "../../db/schema";
 import { reminderEmail, type ReminderTemplate } from "../../emails/reminders";
-import type { PartnershipContext, RecipientRole } from "../../workflows";
+import type { RecipientRole } from "../../workflows";
+import { AWAITING_PERIOD_END, deliverElapsedPeriod } from "../cases/elapsed-period.server";
 import { loadRecipients } from "../cases/recipients.server";
-import { transitionCase } from "../cases/transition.server";
 import { appUrl } from "../utils/config.server";
 import { stockholmDate } from "../utils/time";
 import { addDays, workingDaysBetween } from "./working-days";
@@ -144,35 +144,24 @@ async function attestationReminders(today: string): Promise<Reminder[]> {
   });
 }
 
-/** The agreement's last day, with extensions. */
-function agreementEnd(context: PartnershipContext): string | null {
-  const ends = [context.agreement?.endDate, ...(context.extensions ?? []).map((e) => e.newEndDate)].filter(
-    (d): d is string => typeof d === "string",
-  );
-  return ends.length ? ends.sort().at(-1)! : null;
-}
-
-async function endElapsedPeriods(today: string, now: Date): Promise<number> {
+/** Cases whose agreement period has ended move on to the slutrapport (the same step opening the case takes). */
+async function endElapsedPeriods(now: Date): Promise<number> {
   const db = await getDb();
   const candidates = await db
-    .select({ id: cases.id, snapshot: cases.snapshot })
+    .select({ id: cases.id, state: cases.state, revision: cases.revision, machineVersion: cases.machineVersion, snapshot: cases.snapshot })
     .from(cases)
-    .where(eq(cases.state, "followUp.reportReviewed"))
+    .where(eq(cases.state, AWAITING_PERIOD_END))
     .orderBy(desc(cases.updatedAt));
   let ended = 0;
   for (const candidate of candidates) {
-    const context = (candidate.snapshot as { context?: PartnershipContext }).context;
-    const end = context && agreementEnd(context);
-    if (!end || end >= today) continue;
-    const result = await transitionCase({ caseId: candidate.id, command: { type: "PERIOD_ELAPSED" }, actor: { kind: "system" }, now });
-    if (result.ok) ended++;
+    if ((await deliverElapsedPeriod(candidate, now)) === "delivered") ended++;
   }
   return ended;
 }
 
 export async function runReminders(now: Date = new Date()): Promise<{ reminders: number; periodsElapsed: number }> {
   const today = stockholmDate(now);
-  const periodsElapsed = await endElapsedPeriods(today, now);
+  const periodsElapsed = await endElapsedPeriods(now);
   const due = [...(await deadlineReminders(today)), ...(await attestationReminders(today))];
   let reminders = 0;
   for (const reminder of due) if (await sendReminder(reminder)) reminders++;

@@ -7,13 +7,12 @@ import type { FieldErrors } from "../utils/forms";
 import { formDataToNested } from "../utils/forms";
 import { requirePermission, type DistrictCase } from "./access.server";
 import {
-  addRow,
   formValuesFromContent,
   formValuesFromPost,
-  isAgreementList,
+  parseAgreementRowIntent,
   readAgreementForm,
-  removeRow,
   withEmptyRows,
+  withRowIntent,
   type AgreementFormValues,
 } from "./agreement-form";
 import {
@@ -52,22 +51,22 @@ export async function handleAgreementAction(access: DistrictCase, formData: Form
   const agreementRevision = int(formData.get("agreementRevision"));
   const fail = (status: number, failure: AgreementActionBody["failure"]): Reply => ({ status, body: { intent, failure } });
 
-  if (intent === "save" || intent.startsWith("add:") || intent.startsWith("remove:")) {
+  const rowIntent = parseAgreementRowIntent(intent);
+  if (intent === "save" || rowIntent) {
     requirePermission(can, "agreement.draft");
-    const values = formValuesFromPost(formDataToNested(formData));
-    const formReply = (status: number, next: AgreementFormValues, errors: FieldErrors = {}, formError?: string): Reply => ({
+    // A row button saves what was typed first, with the list as it stands after the button.
+    const values = withRowIntent(formValuesFromPost(formDataToNested(formData)), rowIntent);
+    const formReply = (status: number, next: AgreementFormValues, errors: FieldErrors = {}, formError?: string, revision = agreementRevision): Reply => ({
       status,
-      body: { intent, form: { values: withEmptyRows(next), errors, formError, agreementRevision, key: randomUUID() } },
+      body: { intent, form: { values: withEmptyRows(next), errors, formError, agreementRevision: revision, key: randomUUID() } },
     });
     if (found.case.state !== "agreement.drafting") return formReply(400, values, {}, NOT_NOW);
-    const [, list = "", index = ""] = intent.split(":");
-    if (intent.startsWith("add:") && isAgreementList(list)) return formReply(200, addRow(values, list));
-    if (intent.startsWith("remove:") && isAgreementList(list)) return formReply(200, removeRow(values, list, Number(index)));
-    if (intent !== "save") return formReply(400, values, {}, "Okänd knapp. Ladda om sidan och försök igen.");
     const read = readAgreementForm(values);
     if (!read.ok) return formReply(400, values, read.errors);
     const saved = await saveAgreementDraft({ caseId, userId: user.id, content: read.content, expectedRevision: agreementRevision });
     if (!saved.ok) return formReply(409, values, {}, saved.message);
+    // Without JavaScript the form is shown again from the post, with the row added or removed.
+    if (rowIntent) return formReply(200, values, {}, undefined, saved.revision);
     return { status: 200, body: { intent, notice: "Utkastet är sparat." } };
   }
 

@@ -5,9 +5,11 @@
 import { agreementDraftSchema, type AgreementContent } from "../domain/agreement";
 import type { ApplicationContent } from "../domain/application";
 import { budgetTotals } from "../domain/application";
+import { periodProblems, readDate } from "../domain/dates";
 import { kronorText, readKronor } from "../domain/money";
 import { spreadOverAgreementYears } from "../domain/period-amounts";
 import { issuesToFieldErrors, type FieldErrors } from "../utils/forms";
+import { applyRowIntent, parseRowIntent, type RowIntent } from "../utils/form-rows";
 
 export interface AgreementFormValues {
   purposeAndGoals: string;
@@ -40,7 +42,6 @@ export const isAgreementList = (value: string): value is AgreementList => value 
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What was posted (formDataToNested) as form values; anything missing becomes empty. */
 export function formValuesFromPost(posted: Record<string, unknown>): AgreementFormValues {
@@ -96,17 +97,25 @@ export function withEmptyRows(values: AgreementFormValues): AgreementFormValues 
   return next;
 }
 
+/** The row button pressed on the agreement form (utils/form-rows.ts), if any. */
+export const parseAgreementRowIntent = (intent: string) => parseRowIntent(intent, Object.keys(AGREEMENT_LISTS));
+
+/** The form after a row button: the posted rows plus or minus one, the rest as typed. */
+export function withRowIntent(values: AgreementFormValues, intent: RowIntent | null): AgreementFormValues {
+  if (!intent || !isAgreementList(intent.list)) return values;
+  const name = intent.list;
+  return { ...values, [name]: applyRowIntent(values[name] as unknown[], name, intent, AGREEMENT_LISTS[name]) };
+}
+
 export function addRow(values: AgreementFormValues, name: AgreementList): AgreementFormValues {
-  return { ...values, [name]: [...values[name], AGREEMENT_LISTS[name]()] };
+  return withRowIntent(values, { kind: "add-row", list: name });
 }
 
 export function removeRow(values: AgreementFormValues, name: AgreementList, index: number): AgreementFormValues {
-  return { ...values, [name]: values[name].filter((_, i) => i !== index) };
+  return withRowIntent(values, { kind: "remove-row", list: name, index });
 }
 
 const blank = (value: string) => value.trim() === "";
-const validDate = (value: string) => DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-const DATE_MESSAGE = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-01-01.";
 
 /**
  * Form values → content to save, or messages per field. A draft may be incomplete; what is there must
@@ -117,16 +126,15 @@ export function readAgreementForm(
 ): { ok: true; content: AgreementContent } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const date = (name: string, value: string) => {
-    if (blank(value)) return null;
-    if (!validDate(value.trim())) {
-      errors[name] = DATE_MESSAGE;
-      return null;
-    }
-    return value.trim();
+    const reading = readDate(value);
+    if (reading.ok) return reading.value;
+    if (!reading.blank) errors[name] = reading.message;
+    return null;
   };
   const startDate = date("startDate", values.startDate);
   const endDate = date("endDate", values.endDate);
-  if (startDate && endDate && endDate <= startDate) errors.endDate = "Slutdatumet måste vara efter startdatumet.";
+  const period = periodProblems(startDate, endDate);
+  if (period.end) errors.endDate = period.end;
   const finalReportDueDate = date("finalReportDueDate", values.finalReportDueDate);
 
   const yearlyAmounts: { year: number; amount: number }[] = [];

@@ -4,9 +4,10 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { agreementComments, agreements, applicationVersions, users } from "../../db/schema";
+import { agreementComments, agreements, applicationVersions, cases, users } from "../../db/schema";
 import { agreementDraftSchema, type AgreementContent } from "../domain/agreement";
 import { applicationDraftSchema } from "../domain/application";
+import { renegotiatedAgreementDraft } from "../domain/renegotiation";
 import type { CurrentUser } from "../auth/current-user.server";
 import { userActor } from "../cases/case-roles";
 import { transitionCase, type TransitionResult } from "../cases/transition.server";
@@ -22,7 +23,7 @@ function parseContent(raw: unknown): AgreementContent {
   return parsed.success ? parsed.data : {};
 }
 
-/** The saved draft, or (before the first save) one prefilled from the latest submitted application. */
+/** The saved draft, or (before the first save) one prefilled from the latest submitted application and, in a renegotiation, the old agreement's goals. */
 export async function loadAgreementDraft(caseId: string): Promise<{ content: AgreementContent; revision: number; prefilled: boolean }> {
   const db = await getDb();
   const [row] = await db.select().from(agreements).where(eq(agreements.caseId, caseId));
@@ -34,7 +35,23 @@ export async function loadAgreementDraft(caseId: string): Promise<{ content: Agr
     .orderBy(desc(applicationVersions.version))
     .limit(1);
   const content = application ? applicationDraftSchema.safeParse(application.content) : null;
-  return { content: content?.success ? prefillFromApplication(content.data) : {}, revision: 0, prefilled: true };
+  if (!content?.success) return { content: {}, revision: 0, prefilled: true };
+  return {
+    content: renegotiatedAgreementDraft(prefillFromApplication(content.data), await previousAgreement(caseId)),
+    revision: 0,
+    prefilled: true,
+  };
+}
+
+/** The agreement of the case this one renegotiates, if it is a renegotiation and that case had one. */
+async function previousAgreement(caseId: string): Promise<AgreementContent | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ content: agreements.content })
+    .from(cases)
+    .innerJoin(agreements, eq(agreements.caseId, cases.previousCaseId))
+    .where(eq(cases.id, caseId));
+  return row ? parseContent(row.content) : null;
 }
 
 /** Revision 0 means "not saved yet": the first save creates the row, and a second first save is stale. */

@@ -1,14 +1,12 @@
 /** One schema per follow-up form, used in the browser (react-hook-form) and by the action. */
 import * as z from "zod/mini";
+import { dateField, isDate, optionalDateField } from "../domain/dates";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-09-30.";
 
 const required = (message: string, max: number) =>
   z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`));
-const date = (message: string) =>
-  z.string(message).check(z.trim(), z.minLength(1, message), z.regex(DATE, DATE_MESSAGE));
-const optionalDate = z.optional(z.string().check(z.trim(), z.regex(/^(\d{4}-\d{2}-\d{2})?$/, DATE_MESSAGE)));
+const date = dateField;
+const optionalDate = optionalDateField;
 const confirm = (message: string) => z.literal("yes", message);
 
 export const approveReportSchema = z.object({
@@ -40,7 +38,7 @@ export const extendSchema = z.object({
   addedReportDueDates: z.string("Skriv minst ett nytt rapportdatum.").check(
     z.trim(),
     z.minLength(1, "Skriv minst ett nytt rapportdatum."),
-    z.refine((v) => splitDates(v).every((d) => DATE.test(d)), "Skriv datumen som ÅÅÅÅ-MM-DD, åtskilda med kommatecken."),
+    z.refine((v) => splitDates(v).every(isDate), "Skriv riktiga datum som ÅÅÅÅ-MM-DD, åtskilda med kommatecken."),
   ),
   extensionFinalReportDueDate: optionalDate,
   confirmExtension: confirm("Kryssa i att beslutet om förlängning är fattat."),

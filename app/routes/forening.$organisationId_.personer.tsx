@@ -12,7 +12,7 @@ import { getOrganisationProfile } from "../organisations/profile.server";
 import { changeRolesSchema, inviteMemberSchema, removeMemberSchema } from "../organisations/schemas";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 
 export const meta: MetaFunction = () => pageTitle("Personer i föreningen");
 

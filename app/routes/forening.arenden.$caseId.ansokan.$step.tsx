@@ -9,7 +9,7 @@ import { loadStepPage, saveStep } from "../applications/step-page.server";
 import { EDITABLE_STATES, findStep, nextStep, STEPS, stepPath, type StepSlug } from "../applications/steps";
 import { addApplicationAttachment, removeApplicationAttachment } from "../attachments/attachments.server";
 import { readUpload } from "../attachments/upload.server";
-import { ErrorSummary } from "../components/plain-fields";
+import { ErrorSummary } from "../components/form";
 import { AktiviteterFields, BudgetFields, GrundFields, MalgruppFields, SyfteFields } from "../components/application/step-fields";
 import { BudgetTotals } from "../components/application/budget-totals";
 import { AttachmentsStep } from "../components/application/attachments-step";
@@ -102,7 +102,8 @@ function StepPage() {
   const autosave = fetcher.data?.kind === "autosave" ? fetcher.data : null;
   // The newest revision this page has seen, derived while rendering: a button pressed right after a
   // save on blur came back must not post the revision from before it (the effect below lags a render).
-  const currentRevision = Math.max(revision, autosave?.ok ? autosave.revision : 0, save?.ok ? save.revision : 0);
+  // Every answer carries the revision to hold from now on, also one that refused a field.
+  const currentRevision = Math.max(revision, autosave?.revision ?? 0, save?.revision ?? 0);
   const submit = useSubmit();
   // Saves go one at a time, each with the revision the one before gave.
   const waiting = useRef<FormData | null>(null);
@@ -115,10 +116,10 @@ function StepPage() {
     }
   }, [save]);
   useEffect(() => {
-    if (autosave?.ok) {
-      setRevision(autosave.revision);
-      setSavedAt(autosave.savedAt);
-    }
+    if (!autosave) return;
+    // A refused field leaves the stored revision alone; the good fields may have moved it on.
+    setRevision((known) => Math.max(known, autosave.revision));
+    if (autosave.savedAt) setSavedAt(autosave.savedAt);
   }, [autosave]);
   useEffect(() => {
     if (failure || actionData?.kind === "submit") summaryRef.current?.focus();
@@ -161,9 +162,17 @@ function StepPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, autosave]);
 
-  const values = { ...page.values, ...(failure?.values ?? {}) };
+  // Without JavaScript a row button's answer shows the form from what was posted (never an older copy).
+  const values = { ...page.values, ...(save?.values ?? {}) };
   const errors: FieldErrors = failure?.errors ?? {};
-  const autosaveProblem = autosave && !autosave.ok ? (("formError" in autosave && autosave.formError) || "Något på sidan behöver rättas innan det kan sparas. Tryck på Spara för att se vad.") : null;
+  // An autosave that refused a field says so at the field; the summary is for a pressed button.
+  const autosaveRefused = autosave && !autosave.ok && !autosave.formError ? autosave : null;
+  const fieldErrors: FieldErrors = failure ? errors : (autosaveRefused?.errors ?? {});
+  const autosaveProblem =
+    autosave && !autosave.ok
+      ? autosave.formError ||
+        (autosave.savedAt ? `Sparat ${autosave.savedAt}, utom det som är markerat nedan. Rätta det, så sparas det också.` : "Rätta det som är markerat nedan, så sparas det.")
+      : null;
   const editable = !["bilagor", "granska"].includes(page.step);
 
   function saveNow(form: HTMLFormElement, knownRevision = currentRevision) {
@@ -192,6 +201,15 @@ function StepPage() {
     if (fetcher.state === "idle") return; // Remix's Form posts it as usual
     event.preventDefault();
     waiting.current = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+  }
+  // With JavaScript a row button changes the list in place; then what is on the page is saved.
+  function onRowsChange() {
+    const form = formRef.current;
+    if (!form) return;
+    dirty.current = true;
+    stashUnsaved(page.caseId, page.step, revision, form);
+    if (page.step === "budget") setLiveLines(typedBudgetLines(form));
+    saveNow(form);
   }
   function onInput(event: FormEvent<HTMLFormElement>) {
     dirty.current = true;
@@ -232,7 +250,6 @@ function StepPage() {
             method="post"
             noValidate
             className="stack application-form"
-            key={save?.nonce ?? "loaded"}
             ref={formRef}
             onInput={onInput}
             onBlur={onBlur}
@@ -244,13 +261,13 @@ function StepPage() {
             </button>
             <input type="hidden" name="revision" value={currentRevision} />
             <StepNav caseId={page.caseId} current={page.step} asButtons />
-            {page.step === "grund" && "calls" in page ? <GrundFields values={values} errors={errors} calls={page.calls} areas={page.areas} /> : null}
-            {page.step === "syfte" ? <SyfteFields values={values} errors={errors} /> : null}
-            {page.step === "malgrupp" ? <MalgruppFields values={values} errors={errors} /> : null}
-            {page.step === "aktiviteter" ? <AktiviteterFields values={values} errors={errors} /> : null}
+            {page.step === "grund" && "calls" in page ? <GrundFields values={values} errors={fieldErrors} calls={page.calls} areas={page.areas} /> : null}
+            {page.step === "syfte" ? <SyfteFields values={values} errors={fieldErrors} /> : null}
+            {page.step === "malgrupp" ? <MalgruppFields values={values} errors={fieldErrors} onRowsChange={onRowsChange} /> : null}
+            {page.step === "aktiviteter" ? <AktiviteterFields values={values} errors={fieldErrors} onRowsChange={onRowsChange} /> : null}
             {page.step === "budget" ? (
               <>
-                <BudgetFields values={values} errors={errors} />
+                <BudgetFields values={values} errors={fieldErrors} onRowsChange={onRowsChange} />
                 <BudgetTotals lines={liveLines} />
               </>
             ) : null}

@@ -12,7 +12,7 @@ import { formDataToObject } from "../utils/forms";
 import { partnershipLinks } from "../administration/partnership-links";
 import { pageTitle } from "../utils/meta";
 import { downloadableVersions } from "../documents/application-download.server";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${data.diaryNumber ?? data.title} – ärende` : "Ärende");
 

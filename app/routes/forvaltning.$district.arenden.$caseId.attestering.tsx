@@ -5,7 +5,7 @@ import { returnFormSchema } from "../administration/attestation-form";
 import { loadAttestationPage, runAttestation } from "../administration/attestation.server";
 import { DocumentView } from "../components/administration/document-view";
 import { AttestationDecision } from "../components/attestation-decision";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 

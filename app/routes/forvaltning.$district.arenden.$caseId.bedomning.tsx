@@ -7,7 +7,7 @@ import { HiddenField, RadioGroup, TextAreaField, ValidatedForm } from "../compon
 import { IOP_CRITERIA } from "../domain/statement";
 import { formDataToNested } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Bedömning – ${data.diaryNumber ?? data.title}` : "Bedömning");
 

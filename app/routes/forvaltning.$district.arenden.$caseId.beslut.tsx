@@ -6,7 +6,7 @@ import { loadDecisionPage, registerDecision } from "../administration/decision.s
 import { HiddenField, RadioGroup, TextAreaField, TextField, ValidatedForm } from "../components/form";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Beslut – ${data.diaryNumber ?? data.title}` : "Beslut");
 

@@ -4,7 +4,7 @@ import { AgreementForm } from "../components/partnership/agreement-form";
 import { AgreementSummary } from "../components/agreement-summary";
 import { CaseSummary } from "../components/partnership/case-summary";
 import { CommentList } from "../components/partnership/comment-list";
-import { ConfirmBox, ErrorSummary, Notice, PlainTextArea } from "../components/plain-fields";
+import { ConfirmBox, ErrorSummary, Notice, PlainTextArea } from "../components/form";
 import { SignatureList } from "../components/partnership/signature-list";
 import { totalFunding } from "../domain/agreement";
 import { formatKronor } from "../domain/money";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseSummary } from "../components/partnership/case-summary";
-import { ErrorSummary, Notice } from "../components/plain-fields";
+import { ErrorSummary, Notice } from "../components/form";
 import { userActor } from "../cases/case-roles";
 import { transitionCase } from "../cases/transition.server";
 import { requireDistrictCase, requirePermission } from "../partnership/access.server";

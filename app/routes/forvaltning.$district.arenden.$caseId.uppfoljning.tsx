@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxGroup, HiddenField, RadioGroup, TextAreaField, TextField, ValidatedForm } from "../components/form";
 import { CaseSummary } from "../components/partnership/case-summary";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 import { MeetingList } from "../components/partnership/meeting-list";
 import { PeriodReportView } from "../components/partnership/period-report-view";
 import { requireDistrictCase } from "../partnership/access.server";

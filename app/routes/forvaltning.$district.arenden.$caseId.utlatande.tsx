@@ -7,7 +7,7 @@ import { HiddenField, RadioGroup, TextAreaField, ValidatedForm } from "../compon
 import { STATEMENT_SECTIONS } from "../domain/statement";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Tjänsteutlåtande – ${data.diaryNumber ?? data.title}` : "Tjänsteutlåtande");
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { AttestationTable, DocumentView } from "../components/administration/document-view";
 import { AttestationDecision } from "../components/attestation-decision";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 import { HiddenField, TextAreaField, TextField, ValidatedForm } from "../components/form";
 import { loadYearlyReportPage, runYearlyReportAction, saveYearlyNarrative } from "../district-reports/district-reports.server";
 import { NARRATIVE_SECTIONS, fileFormSchema, narrativeFormSchema, returnFormSchema } from "../district-reports/narrative-form";

@@ -10,7 +10,7 @@ import { TableWrap } from "../components/table-wrap";
 import { StaffRolesForm } from "../components/partnership/staff-roles-form";
 import { formDataToObject, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 
 export const meta: MetaFunction = () => pageTitle("Personal och roller");
 

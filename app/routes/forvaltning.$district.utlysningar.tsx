@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireDistrictRole, requireUser } from "../auth/current-user.server";
 import { CheckboxGroup, HiddenField, TextAreaField, TextField, ValidatedForm } from "../components/form";
-import { Notice } from "../components/plain-fields";
+import { Notice } from "../components/form";
 import { TableWrap } from "../components/table-wrap";
 import { callSchema, idsOf, priorityAreaSchema } from "../district-admin/call-forms";
 import { listCalls, listPriorityAreas, saveCall, savePriorityArea } from "../district-admin/calls.server";

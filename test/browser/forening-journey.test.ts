@@ -2,19 +2,24 @@
  * One förening's whole way through the portal in Chromium at phone width, as its volunteer meets it:
  * register the förening, confirm the address from the e-mail, write the application over several
  * sittings, send it in, answer a komplettering, take the firmatecknare role and sign the agreement,
- * report on the first year and send in the final report. The förvaltning's steps in between run
- * server-side with the real use cases and runtime on the same database as the in-process server.
- * axe checks every page the person sees, and the test fails if one went unchecked.
+ * report on the first year and send in the final report; the nämnd decides to renegotiate, and the
+ * förening goes from the old case to the new one, finds its application carried over and sends it in.
+ * The förvaltning's steps in between run server-side with the real use cases and runtime on the same
+ * database as the in-process server. axe checks every page the person sees, and the test fails if one
+ * went unchecked.
  *
- * Then the same journey with JavaScript off, up to the receipt.
+ * Then the same journey with JavaScript off: the application up to the receipt in the browser, the
+ * partnership server-side, and the renegotiated case's application in the browser again.
+ *
+ * Every date is counted from today, so the journey passes in any year.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { eq } from "drizzle-orm";
-import { cases, sessions, users } from "../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { cases, emailOutbox, sessions, users } from "../../db/schema";
 import { loadUser } from "../../app/auth/current-user.server";
 import { userActor } from "../../app/cases/case-roles";
 import { transitionCase, type CaseActor, type CaseCommand } from "../../app/cases/transition.server";
@@ -26,9 +31,11 @@ import {
   signAgreementForDistrict,
 } from "../../app/partnership/agreement.server";
 import { approveReport } from "../../app/partnership/follow-up.server";
+import { setMemberRoles } from "../../app/organisations/members.server";
 import { withCheckDigit } from "../../app/domain/organisation-number";
 import { stockholmDate } from "../../app/utils/time";
 import { hasChromium, launchBrowser } from "../support/browser";
+import { applicationPeriod, dayBefore, firstOfMonth } from "../support/dates";
 import { linkIn, setupPortal } from "../support/portal";
 import {
   AxeTour,
@@ -71,6 +78,20 @@ const WITHOUT_SCRIPTS: Registration = {
 };
 
 const FAR_DUE_DATE = "2099-12-31";
+
+// The applied period is the demo call's first two years. The agreement is signed as having begun a
+// year before it (a report can only be sent in once its period has begun), so it runs 36 months.
+const APPLIED = applicationPeriod();
+const AGREEMENT_START = firstOfMonth(APPLIED.periodStart, -12);
+const REPORT_DUE = dayBefore(firstOfMonth(APPLIED.periodStart, 13));
+const FINAL_REPORT_DUE = dayBefore(firstOfMonth(APPLIED.periodStart, 27));
+const PERIOD_OVER = new Date(`${firstOfMonth(APPLIED.periodStart, 24)}T06:00:00Z`);
+// The renegotiated period starts the day after the old agreement ends and is as long (36 months).
+const RENEGOTIATED = {
+  periodStart: firstOfMonth(APPLIED.periodStart, 24),
+  periodEnd: dayBefore(firstOfMonth(APPLIED.periodStart, 60)),
+};
+const GOAL = { description: "Andel deltagare som får gymnasiebehörighet", target: "80 %" };
 
 describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", () => {
   let browser: Browser;
@@ -171,8 +192,170 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
 
   const caseIdIn = (url: string) => /arenden\/([0-9a-f-]{36})/.exec(url)![1]!;
 
+  /**
+   * The förvaltning assesses, writes and sends the tjänsteutlåtande, attests; the nämnd grants; the
+   * handläggare writes the agreement from the application (with one goal) and sends it for signing.
+   */
+  async function grantAndSendForSigning(caseId: string) {
+    const handlaggare = await staff("handlaggare@demo.example");
+    await run(caseId, { type: "START_ASSESSMENT" }, handlaggare.actor);
+    const saved = await saveStatement({
+      user: handlaggare.user,
+      districtParam: "rk",
+      caseId,
+      skede: null,
+      values: {
+        statementVersion: "0",
+        statementRevision: "0",
+        summary: "Föreningen ger läxhjälp i Husby i samverkan med skolan.",
+        proposal: "approve",
+      },
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const sent = await submitStatement({
+      user: handlaggare.user,
+      districtParam: "rk",
+      caseId,
+      skede: null,
+      values: { statementVersion: "1", statementRevision: "1", caseRevision: String((await caseRow(caseId)).revision) },
+    });
+    expect(sent).toMatchObject({ ok: true });
+    await run(caseId, { type: "ATTEST" }, (await staff("avdelningschef@demo.example")).actor);
+    await run(caseId, { type: "ATTEST" }, (await staff("direktor@demo.example")).actor);
+    await run(
+      caseId,
+      { type: "REGISTER_DECISION", meetingDate: stockholmDate(new Date()), paragraph: "§ 14", outcome: "approved" },
+      (await staff("registrator@demo.example")).actor,
+    );
+    const draft = await loadAgreementDraft(caseId);
+    expect(draft.prefilled).toBe(true);
+    expect(draft.content.goals).toEqual([]);
+    const written = await saveAgreementDraft({
+      caseId,
+      userId: handlaggare.user.id,
+      expectedRevision: 0,
+      content: {
+        ...draft.content,
+        administrationResources: "Lokal på fritidsgården två kvällar i veckan.",
+        // The partnership has begun (a report can only be sent in once its period has), so the
+        // förening can report today; it ends as applied.
+        startDate: AGREEMENT_START,
+        extensionAllowed: false,
+        reportDueDates: [REPORT_DUE],
+        finalReportDueDate: FINAL_REPORT_DUE,
+        goals: [GOAL],
+      },
+    });
+    expect(written).toMatchObject({ ok: true });
+    const forSigning = await sendAgreementForSigning({
+      user: handlaggare.user,
+      caseId,
+      expectedRevision: (await caseRow(caseId)).revision,
+      agreementRevision: written.ok ? written.revision : -1,
+    });
+    expect(forSigning).toMatchObject({ ok: true, state: "agreement.signing" });
+  }
+
+  /**
+   * After the final report: the handläggare proposes to renegotiate, the chefer attest and the nämnd
+   * approves. The new case the decision opens, and the renegotiation e-mail to the förening.
+   */
+  async function renegotiate(caseId: string, forening: Registration) {
+    const handlaggare = await staff("handlaggare@demo.example");
+    await run(caseId, { type: "START_FINAL_ASSESSMENT" }, handlaggare.actor);
+    const values = { statementVersion: "0", statementRevision: "0", summary: "Partnershipet har gett resultat.", renegotiate: "yes" };
+    expect(await saveStatement({ user: handlaggare.user, districtParam: "rk", caseId, skede: "slutrapport", values })).toMatchObject({ ok: true });
+    const sent = await submitStatement({
+      user: handlaggare.user,
+      districtParam: "rk",
+      caseId,
+      skede: "slutrapport",
+      values: { statementVersion: "1", statementRevision: "1", caseRevision: String((await caseRow(caseId)).revision) },
+    });
+    expect(sent).toMatchObject({ ok: true });
+    await run(caseId, { type: "ATTEST" }, (await staff("avdelningschef@demo.example")).actor);
+    await run(caseId, { type: "ATTEST" }, (await staff("direktor@demo.example")).actor);
+    await run(
+      caseId,
+      { type: "REGISTER_FINAL_APPROVAL", meetingDate: stockholmDate(new Date()), paragraph: "§ 21" },
+      (await staff("registrator@demo.example")).actor,
+    );
+    const [next] = await portal.db.select().from(cases).where(eq(cases.previousCaseId, caseId));
+    expect(next, "the renegotiation case").toBeDefined();
+    const [mail] = await portal.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.recipientEmail, forening.email), eq(emailOutbox.template, "renegotiation_opened")));
+    expect(mail?.subject).toContain("Ny överenskommelse kan förhandlas");
+    // The e-mail leads to the new case, where the work goes on.
+    expect(linkIn(mail!.textBody, "/forening/arenden/")).toBe(`/forening/arenden/${next!.id}`);
+    return next!.id;
+  }
+
+  /**
+   * The förening comes back: from the old, closed case to the new one, whose application is the old one
+   * carried over with the period after the old agreement. It edits the purpose and sends it in; the
+   * förvaltning's first agreement draft in the new case keeps the old agreement's goal.
+   */
+  async function continueInNewCase(page: Page, tour: AxeTour, form: Registration, title: string, ids: { oldId: string; newId: string }, js: boolean) {
+    await logInFromStart(page, tour, form);
+    const home = page.getByRole("region", { name: form.organisationName });
+    await home.getByRole("listitem").filter({ hasText: "Avslutad" }).getByRole("link", { name: title }).click();
+    await waitForHeading(page, title);
+    await expect(statusOnCasePage(page).textContent()).resolves.toBe("Avslutad");
+    await tour.check(page);
+    const oldDiaryNumber = (await caseRow(ids.oldId)).diaryNumber!;
+    await page.getByRole("navigation", { name: "Omförhandling" }).getByRole("link", { name: title, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `/forening/arenden/${ids.newId}`);
+    await waitForHeading(page, title);
+    await expect(statusOnCasePage(page).textContent()).resolves.toBe("Utkast");
+    await page
+      .getByRole("navigation", { name: "Omförhandling" })
+      .getByRole("link", { name: `${title} (${oldDiaryNumber})` })
+      .waitFor();
+    await tour.check(page);
+
+    await page.getByRole("link", { name: "Fortsätt skriva ansökan" }).click();
+    await waitForHeading(page, "Grunduppgifter");
+    await expect(page.getByLabel("Namn på ansökan").inputValue()).resolves.toBe(title);
+    await expect(page.getByLabel("Verksamheten börjar").inputValue()).resolves.toBe(RENEGOTIATED.periodStart);
+    await expect(page.getByLabel("Verksamheten slutar").inputValue()).resolves.toBe(RENEGOTIATED.periodEnd);
+    await tour.check(page);
+    await button(page, "Spara och fortsätt").click();
+    await waitForHeading(page, "Syfte och samhällsutmaning");
+    await expect(page.getByLabel("Syfte").inputValue()).resolves.toBe("Fler unga klarar skolan.");
+    await tour.check(page);
+    await page.getByLabel("Syfte").fill("Fler unga klarar skolan, och deras föräldrar kan stötta dem.");
+    await button(page, "Spara och fortsätt").click();
+    await waitForHeading(page, "Målgrupper");
+    await expect(field(page, "targetGroups.1.description").inputValue()).resolves.toBe("Deras föräldrar");
+    await tour.check(page);
+    await page.getByRole("button", { name: "5. Budget" }).click();
+    await waitForHeading(page, "Budget");
+    await expect(field(page, "budgetLines.0.administrationAmount").inputValue()).resolves.toBe("300 000");
+    if (js) await page.getByRole("row", { name: /Totalt 400 000 kr/ }).waitFor();
+    await tour.check(page);
+    await page.getByRole("button", { name: "7. Granska och skicka in" }).click();
+    await waitForHeading(page, "Granska och skicka in");
+    await page.getByText("Ansökan är komplett.").waitFor();
+    await page.getByText("Fler unga klarar skolan, och deras föräldrar kan stötta dem.").waitFor();
+    await page.getByText("Fritidsgårdens kvällar.").first().waitFor();
+    await tour.check(page);
+    await button(page, "Skicka in ansökan").click();
+    const diaryNumber = await expectReceipt(page, tour, ids.newId, "Ansökan är inskickad");
+    expect(diaryNumber).not.toBe(oldDiaryNumber);
+    await page.getByRole("link", { name: "Gå till ärendet" }).click();
+    await waitForHeading(page, title);
+    await expect(statusOnCasePage(page).textContent()).resolves.toBe("Inskickad");
+    await tour.check(page);
+
+    // The förvaltning's first draft of the new agreement: the new application's period, the old goal.
+    const agreement = await loadAgreementDraft(ids.newId);
+    expect(agreement).toMatchObject({ prefilled: true, content: { startDate: RENEGOTIATED.periodStart, goals: [GOAL] } });
+  }
+
   it(
-    "registers, applies over several sittings, answers a komplettering, signs, reports and sends the final report (JavaScript on)",
+    "registers, applies over several sittings, answers a komplettering, signs, reports, sends the final report and applies again in the renegotiated case (JavaScript on)",
     { timeout: 600_000 },
     async () => {
       const form = WITH_SCRIPTS;
@@ -185,7 +368,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await startApplication(page, tour, form.organisationName, title);
         const caseId = caseIdIn(page.url());
         // Save on blur: leaving a field saves the draft and says so.
-        await page.getByLabel("Verksamheten börjar").fill("2027-01-01");
+        await page.getByLabel("Verksamheten börjar").fill(APPLIED.periodStart);
         await page.getByLabel("Verksamheten slutar").focus();
         await page.getByRole("status").filter({ hasText: /Sparat \d\d:\d\d/ }).waitFor();
         await fillFirstSteps(page, tour);
@@ -213,7 +396,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await expect(statusOnCasePage(page).textContent()).resolves.toBe("Utkast");
         await page.getByRole("link", { name: "Fortsätt skriva ansökan" }).click();
         await waitForHeading(page, "Grunduppgifter");
-        await expect(page.getByLabel("Verksamheten slutar").inputValue()).resolves.toBe("2028-12-31");
+        await expect(page.getByLabel("Verksamheten slutar").inputValue()).resolves.toBe(APPLIED.periodEnd);
         await page.getByRole("button", { name: "3. Målgrupper" }).click();
         await waitForHeading(page, "Målgrupper");
         await expect(field(page, "targetGroups.1.description").inputValue()).resolves.toBe("Deras föräldrar");
@@ -264,61 +447,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
 
         // The förvaltning assesses, writes and sends the tjänsteutlåtande, attests; the nämnd grants;
         // the handläggare writes the agreement from the application and sends it for signing.
-        await run(caseId, { type: "START_ASSESSMENT" }, handlaggare.actor);
-        const saved = await saveStatement({
-          user: handlaggare.user,
-          districtParam: "rk",
-          caseId,
-          skede: null,
-          values: {
-            statementVersion: "0",
-            statementRevision: "0",
-            summary: "Föreningen ger läxhjälp i Husby i samverkan med skolan.",
-            proposal: "approve",
-          },
-        });
-        expect(saved).toMatchObject({ ok: true });
-        const sent = await submitStatement({
-          user: handlaggare.user,
-          districtParam: "rk",
-          caseId,
-          skede: null,
-          values: { statementVersion: "1", statementRevision: "1", caseRevision: String((await caseRow(caseId)).revision) },
-        });
-        expect(sent).toMatchObject({ ok: true });
-        await run(caseId, { type: "ATTEST" }, (await staff("avdelningschef@demo.example")).actor);
-        await run(caseId, { type: "ATTEST" }, (await staff("direktor@demo.example")).actor);
-        await run(
-          caseId,
-          { type: "REGISTER_DECISION", meetingDate: stockholmDate(new Date()), paragraph: "§ 14", outcome: "approved" },
-          (await staff("registrator@demo.example")).actor,
-        );
-        const draft = await loadAgreementDraft(caseId);
-        expect(draft.prefilled).toBe(true);
-        const written = await saveAgreementDraft({
-          caseId,
-          userId: handlaggare.user.id,
-          expectedRevision: 0,
-          content: {
-            ...draft.content,
-            administrationResources: "Lokal på fritidsgården två kvällar i veckan.",
-            // The partnership has begun (a report can only be sent in once its period has), so the
-            // förening can report today; it ends as applied.
-            startDate: "2026-01-01",
-            extensionAllowed: false,
-            reportDueDates: ["2028-01-31"],
-            finalReportDueDate: "2029-03-31",
-            goals: [{ description: "Andel deltagare som får gymnasiebehörighet", target: "80 %" }],
-          },
-        });
-        expect(written).toMatchObject({ ok: true });
-        const forSigning = await sendAgreementForSigning({
-          user: handlaggare.user,
-          caseId,
-          expectedRevision: (await caseRow(caseId)).revision,
-          agreementRevision: written.ok ? written.revision : -1,
-        });
-        expect(forSigning).toMatchObject({ ok: true, state: "agreement.signing" });
+        await grantAndSendForSigning(caseId);
 
         // Sitting 4: the agreement needs a firmatecknare. The contact person is one in the förening's
         // own records, so she gives herself the role on the people page, then signs.
@@ -359,7 +488,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         const signingDate = (await page.locator("dt:text-is('Datum') + dd").textContent())!;
         expect(signingDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         await expect(page.locator("dt:text-is('Namn') + dd").textContent()).resolves.toBe(form.contactName);
-        await expect(page.locator("dt:text-is('Period') + dd").textContent()).resolves.toBe("2026-01-01 – 2028-12-31");
+        await expect(page.locator("dt:text-is('Period') + dd").textContent()).resolves.toBe(`${AGREEMENT_START} – ${APPLIED.periodEnd}`);
         await tour.check(page);
         await button(page, "Skriv under").click();
         await page.getByRole("alert").filter({ hasText: "Kryssa i" }).waitFor();
@@ -386,7 +515,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await expect(statusOnCasePage(page).textContent()).resolves.toBe("Pågår – rapport ska lämnas");
         await page.getByRole("link", { name: "Rapportera hur arbetet går" }).click();
         await waitForHeading(page, "Rapport om verksamheten");
-        await page.getByText("Rapport 1 av 1 · Ska vara inskickad senast 2028-01-31").waitFor();
+        await page.getByText(`Rapport 1 av 1 · Ska vara inskickad senast ${REPORT_DUE}`).waitFor();
         expect(await noHorizontalScroll(page)).toBe(true);
         await tour.check(page);
         await page.getByLabel("Berätta om perioden").fill("Läxhjälpen har varit öppen två kvällar i veckan hela året.");
@@ -445,7 +574,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
             addedValue: "Fler elever i Husby har fått behörighet.",
           }),
         ).toMatchObject({ ok: true });
-        await run(caseId, { type: "PERIOD_ELAPSED" }, { kind: "system" }, new Date("2029-01-01T06:00:00Z"));
+        await run(caseId, { type: "PERIOD_ELAPSED" }, { kind: "system" }, PERIOD_OVER);
 
         // Sitting 6: the final report.
         page = await sitting(tour, true);
@@ -454,7 +583,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await expect(statusOnCasePage(page).textContent()).resolves.toBe("Slutrapport ska lämnas");
         await page.getByRole("link", { name: "Slutrapporten" }).click();
         await waitForHeading(page, "Slutrapport");
-        await page.getByText("Överenskommelsen gällde 2026-01-01 – 2028-12-31.", { exact: false }).waitFor();
+        await page.getByText(`Överenskommelsen gällde ${AGREEMENT_START} – ${APPLIED.periodEnd}.`, { exact: false }).waitFor();
         expect(await noHorizontalScroll(page)).toBe(true);
         await tour.check(page);
         await page.getByLabel("Måluppfyllelse").fill("72 % fick gymnasiebehörighet; målet var 80 %.");
@@ -476,6 +605,11 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await expect(page.locator("dt:text-is('Diarienummer') + dd").textContent()).resolves.toBe(diaryNumber);
         expect((await caseRow(caseId)).state).toBe("finalReport.submitted");
 
+        // The nämnd decides to renegotiate. Sitting 7: on to the new case and its application.
+        const newId = await renegotiate(caseId, form);
+        page = await sitting(tour, true);
+        await continueInNewCase(page, tour, form, title, { oldId: caseId, newId }, true);
+
         expect(tour.unchecked()).toEqual([]);
         expect(tour.pagesChecked).toBeGreaterThan(20);
       } finally {
@@ -484,7 +618,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
     },
   );
 
-  it("registers and applies over two sittings without JavaScript, up to the receipt", { timeout: 600_000 }, async () => {
+  it("registers and applies over two sittings without JavaScript, and applies again in the renegotiated case", { timeout: 600_000 }, async () => {
     const form = WITHOUT_SCRIPTS;
     const title = "Sommarkollo i Akalla";
     const tour = new AxeTour(browser, false);
@@ -501,7 +635,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
       await openCase(page, tour, form, title);
       await page.getByRole("link", { name: "Fortsätt skriva ansökan" }).click();
       await waitForHeading(page, "Grunduppgifter");
-      await expect(page.getByLabel("Verksamheten slutar").inputValue()).resolves.toBe("2028-12-31");
+      await expect(page.getByLabel("Verksamheten slutar").inputValue()).resolves.toBe(APPLIED.periodEnd);
       await page.getByRole("button", { name: "4. Aktiviteter och samverkan" }).click();
       await waitForHeading(page, "Aktiviteter och samverkan");
       await finishSteps(page, tour, false);
@@ -511,6 +645,28 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
       await waitForHeading(page, title);
       await expect(statusOnCasePage(page).textContent()).resolves.toBe("Inskickad");
       await tour.check(page);
+
+      // The partnership, server-side: granted and signed by both (Omar takes the firmatecknare role),
+      // one report, the period over, the final report, and the nämnd's decision to renegotiate.
+      const handlaggare = await staff("handlaggare@demo.example");
+      await run(caseId, { type: "TAKE" }, handlaggare.actor);
+      await grantAndSendForSigning(caseId);
+      const [omar] = await portal.db.select({ id: users.id }).from(users).where(eq(users.email, form.email));
+      expect(await setMemberRoles((await caseRow(caseId)).organisationId, omar!.id, ["contact_person", "signatory"])).toMatchObject({ ok: true });
+      const applicant = userActor((await loadUser(omar!.id))!);
+      await run(caseId, { type: "SIGN" }, applicant);
+      const chef = await staff("avdelningschef@demo.example");
+      expect(
+        await signAgreementForDistrict({ user: chef.user, caseId, expectedRevision: (await caseRow(caseId)).revision }),
+      ).toMatchObject({ ok: true, state: "followUp.reportDue" });
+      await run(caseId, { type: "SUBMIT_REPORT" }, applicant);
+      await run(caseId, { type: "APPROVE_REPORT" }, handlaggare.actor);
+      await run(caseId, { type: "PERIOD_ELAPSED" }, { kind: "system" }, PERIOD_OVER);
+      await run(caseId, { type: "SUBMIT_FINAL_REPORT" }, applicant);
+      const newId = await renegotiate(caseId, form);
+
+      page = await sitting(tour, false);
+      await continueInNewCase(page, tour, form, title, { oldId: caseId, newId }, false);
 
       expect(tour.unchecked()).toEqual([]);
     } finally {

@@ -116,9 +116,24 @@ describe("saving a draft", () => {
     const response = await saveStep(portal, fatima, caseId, "grund", { title: "x".repeat(151), periodStart: "2028-01-01", periodEnd: "2027-01-01" });
     const text = textOf(await response.text());
     expect(text).toContain("Namnet på ansökan får vara högst 150 tecken.");
-    expect(text).toContain("Slutdatumet kan inte vara före startdatumet.");
+    expect(text).toContain("Slutdatumet måste vara efter startdatumet.");
     const content = (await latestVersion(portal, caseId)).content;
     expect(content).toMatchObject({ title: "Läxhjälp i Husby", periodStart: "2028-01-01" });
+    expect(content.periodEnd).toBeUndefined();
+  });
+
+  it("refuses an impossible date, a year out of range and a period wholly in the past, each at its field", async () => {
+    const caseId = await startApplication(portal, fatima);
+    const impossible = await saveStep(portal, fatima, caseId, "grund", { periodStart: "2026-02-30", periodEnd: "9999-12-31" });
+    expect(impossible.status).toBe(400);
+    const html = await impossible.text();
+    expect(fieldErrorOf(html, "periodStart")).toBe("Datumet finns inte. Kontrollera dag och månad.");
+    expect(fieldErrorOf(html, "periodEnd")).toBe("Kontrollera året. Skriv ett datum mellan år 2000 och 2100.");
+    expect(html).toContain('value="2026-02-30"');
+    const past = await saveStep(portal, fatima, caseId, "grund", { periodStart: "2020-01-01", periodEnd: "2021-12-31" });
+    expect(past.status).toBe(400);
+    expect(fieldErrorOf(await past.text(), "periodEnd")).toBe("Perioden har redan passerat. Slutdatumet kan inte vara före dagens datum.");
+    const content = (await latestVersion(portal, caseId)).content as Record<string, unknown>;
     expect(content.periodEnd).toBeUndefined();
   });
 
@@ -138,13 +153,13 @@ describe("saving a draft", () => {
 
   it("adds and removes repeating rows with plain buttons", async () => {
     const caseId = await startApplication(portal, fatima);
-    let response = await saveStep(portal, fatima, caseId, "malgrupp", { "targetGroups.0.description": "Unga", "targetGroups.0.ageFrom": "12", "targetGroups.0.ageTo": "" }, "add:targetGroups");
+    let response = await saveStep(portal, fatima, caseId, "malgrupp", { "targetGroups.0.description": "Unga", "targetGroups.0.ageFrom": "12", "targetGroups.0.ageTo": "" }, "add-row:targetGroups");
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('name="targetGroups.1.description"');
     response = await saveStep(portal, fatima, caseId, "malgrupp", {
       "targetGroups.0.description": "Unga",
       "targetGroups.1.description": "Föräldrar",
-    }, "remove:targetGroups:0");
+    }, "remove-row:targetGroups:0");
     expect((await latestVersion(portal, caseId)).content.targetGroups).toEqual([{ description: "Föräldrar", ageFrom: null, ageTo: null }]);
   });
 

@@ -171,19 +171,36 @@ describe("drafting", () => {
     expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
   });
 
-  it("adds and removes rows with plain form posts (no JavaScript)", async () => {
+  it("says an impossible date does not exist and refuses a year out of range, at the field", async () => {
     const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
-    const added = await as.caseworker.post(page(caseId), completeForm(0, { intent: "add:goals" }));
+    const response = await as.caseworker.post(page(caseId), completeForm(0, { startDate: "2026-02-30", endDate: "1900-01-01" }));
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(fieldErrorOf(html, "startDate")).toBe("Datumet finns inte. Kontrollera dag och månad.");
+    expect(fieldErrorOf(html, "endDate")).toBe("Kontrollera året. Skriv ett datum mellan år 2000 och 2100.");
+    expect(html).toContain('value="2026-02-30"');
+    expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
+  });
+
+  it("adds and removes rows with plain form posts (no JavaScript), saving what was typed first", async () => {
+    const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
+    const added = await as.caseworker.post(page(caseId), completeForm(0, { intent: "add-row:goals", purposeAndGoals: "Ändrat syfte före ny rad" }));
     expect(added.status).toBe(200);
     const html = await added.text();
     expect(html).toContain('name="goals.1.description"');
     expect(html).toContain("Andel deltagare som upplever en ökad framtidstro");
-    const removed = await as.caseworker.post(page(caseId), completeForm(0, { intent: "remove:yearlyAmounts:0" }));
+    expect(html).toContain("Ändrat syfte före ny rad");
+    const [saved] = await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId));
+    expect(saved!.content.purposeAndGoals).toBe("Ändrat syfte före ny rad");
+    const revision = /name="agreementRevision" value="(\d+)"/.exec(html)![1]!;
+    expect(Number(revision)).toBe(saved!.revision);
+    const removed = await as.caseworker.post(page(caseId), completeForm(Number(revision), { intent: "remove-row:yearlyAmounts:0" }));
+    expect(removed.status).toBe(200);
     const removedHtml = await removed.text();
     expect(removedHtml).toContain('value="300 000"');
     expect(removedHtml).not.toContain('name="yearlyAmounts.1.amount"');
-    // Neither wrote anything.
-    expect(await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId))).toHaveLength(0);
+    const [after] = await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId));
+    expect(after!.content.yearlyAmounts).toHaveLength(1);
   });
 
   it("shows both sides' comments in date order", async () => {

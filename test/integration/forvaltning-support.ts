@@ -9,6 +9,7 @@ import { loadUser } from "../../app/auth/current-user.server";
 import { userActor } from "../../app/cases/case-roles";
 import { transitionCase } from "../../app/cases/transition.server";
 import type { ApplicationContent } from "../../app/domain/application";
+import { applicationPeriod } from "../support/dates";
 import type { Portal } from "../support/portal";
 
 export async function actorFor(portal: Portal, email: string) {
@@ -36,8 +37,8 @@ export async function rinkebyCast(portal: Portal, organisation = "Fryshuset"): P
 
 export const SAMPLE_APPLICATION: ApplicationContent = {
   title: "Läxhjälp och idrott i Husby",
-  periodStart: "2027-01-01",
-  periodEnd: "2028-12-31",
+  // Inside the demo call as of today, so the application stays valid in any year.
+  ...applicationPeriod(),
   purpose: "Ge unga i Husby en trygg plats efter skolan.",
   societalChallenge: "Låg skolnärvaro och få fritidsaktiviteter.",
   targetGroups: [{ description: "Unga i Husby", ageFrom: 12, ageTo: 18 }],

@@ -7,7 +7,8 @@ import { createDistrict, createOrganisation } from "../../db/factories";
 import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast, type CastRole } from "../../db/case-factory";
 import { cases, emailOutbox } from "../../db/schema";
 import { CASE_TEXTS } from "../../emails/case-notifications";
-import { INTERNAL_TEMPLATES, type NotificationTemplate } from "../../workflows";
+import { RECEIPT_TEXTS } from "../../emails/receipts";
+import { INTERNAL_TEMPLATES, type NotificationTemplate, type ReceiptKind } from "../../workflows";
 import { createMailWorker, type MailWorkerOptions } from "../../app/mail/worker.server";
 import { enqueueEmail } from "../../app/mail/outbox.server";
 
@@ -54,7 +55,7 @@ async function queueMessages(count: number) {
 
 /** Who should get what at each lifecycle step: read from the workflow's recipients, written down once. */
 const EXPECTED: Record<string, [NotificationTemplate, CastRole[]][]> = {
-  submit: [["application_received", ["applicant", "caseworker"]]],
+  submit: [["application_received", ["caseworker"]]],
   take: [["case_assigned", ["applicant"]]],
   "request completion": [["completion_requested", ["applicant"]]],
   resubmit: [["completion_resubmitted", ["caseworker"]]],
@@ -88,6 +89,16 @@ const EXPECTED: Record<string, [NotificationTemplate, CastRole[]][]> = {
   ],
 };
 
+/** The förening's receipt (kvittens) at every step where it sends something in: to its kontaktperson. */
+const RECEIPTS: Record<string, ReceiptKind> = {
+  submit: "application",
+  resubmit: "completion",
+  "first report": "report",
+  "report resubmitted": "reportCompletion",
+  "second report": "report",
+  "final report": "finalReport",
+};
+
 describe("a whole partnership", () => {
   it("delivers exactly the expected messages to exactly the expected people", async () => {
     const { district, parties, cast } = await world();
@@ -107,6 +118,8 @@ describe("a whole partnership", () => {
       for (const [template, roles] of EXPECTED[step.name] ?? []) {
         for (const role of roles) expected.push(`${emailOf.get(role)} ${CASE_TEXTS[template].subject}`);
       }
+      const receipt = RECEIPTS[step.name];
+      if (receipt) expected.push(`${emailOf.get("applicant")} ${RECEIPT_TEXTS[receipt].subject}`);
     }
     await mailer.stop();
     const received = smtp.received.map((m) => `${m.to.join(",")} ${m.subject!.replace(/^\S+ \d{4}\/\d+ /, "").replace(/ – .*$/, "")}`);

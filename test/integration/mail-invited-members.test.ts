@@ -9,6 +9,7 @@ import { createDistrict, createOrganisation } from "../../db/factories";
 import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../db/case-factory";
 import { emailOutbox } from "../../db/schema";
 import { CASE_TEXTS } from "../../emails/case-notifications";
+import { RECEIPT_TEXTS } from "../../emails/receipts";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { acceptOrganisationInvitation, inviteOrganisationMember } from "../../app/organisations/members.server";
 
@@ -49,7 +50,7 @@ describe("invited förening members", () => {
     const subjectsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).map((m) => m.subject!);
     expect(subjectsTo("aldrig-svarat@test.example")).toEqual([]);
     const accepted = subjectsTo("har-svarat@test.example");
-    expect(accepted.some((s) => s.includes(CASE_TEXTS.application_received.subject))).toBe(true);
+    expect(accepted.some((s) => s.includes(RECEIPT_TEXTS.application.subject))).toBe(true);
     expect(accepted.some((s) => s.includes(CASE_TEXTS.agreement_ready_to_sign.subject))).toBe(true);
   });
 });

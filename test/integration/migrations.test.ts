@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { openDatabase, type DatabaseHandle } from "../../db/client";
+import { installDatabase, openDatabase, type DatabaseHandle } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { districts } from "../../db/schema";
 import { seedIfEmpty } from "../../db/seed";
@@ -34,6 +34,7 @@ describe(`migrations on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, 
     try {
       await migrateDatabase(handle);
       await migrateDatabase(handle);
+      installDatabase(handle);
       expect(await seedIfEmpty(handle.db)).toBe(true);
       expect(await seedIfEmpty(handle.db)).toBe(false);
       const rows = await handle.db.select({ code: districts.code }).from(districts).orderBy(districts.code);

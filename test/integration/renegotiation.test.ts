@@ -1,14 +1,18 @@
 /**
  * Renegotiation goes on: after the nämnd decides to renegotiate, the new case holds a prefilled draft
- * the förening can open and edit, and the two cases link each other.
+ * the förening can open and edit, the two cases link each other, the e-mail leads to the new case, and
+ * the förvaltning's first agreement draft there keeps the old agreement's goals.
  */
 import { describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { driveCase, LIFECYCLE } from "../../db/case-factory";
-import { applicationVersions, cases } from "../../db/schema";
-import { setupPortal } from "../support/portal";
+import { applicationVersions, cases, emailOutbox } from "../../db/schema";
+import { createMailWorker } from "../../app/mail/worker.server";
+import { loadAgreementDraft } from "../../app/partnership/agreement.server";
+import { startTestSmtp } from "../mail-support/smtp";
+import { linkIn, setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { fryshusetCase, stepsThrough } from "./forening-after-decision-fixture";
+import { AGREEMENT_CONTENT, fryshusetCase, stepsThrough } from "./forening-after-decision-fixture";
 import { loggedIn } from "./forvaltning-support";
 
 const portal = setupPortal();
@@ -89,5 +93,48 @@ describe("after the nämnd decides to renegotiate", () => {
     for (const path of [`/forening/arenden/${newId}`, `/forening/arenden/${newId}/ansokan/syfte`]) {
       expect([403, 404]).toContain((await other.get(path)).status);
     }
+  });
+});
+
+describe("the e-mail ”Ny överenskommelse kan förhandlas”", () => {
+  it("reaches the förening through the SMTP server, and its link opens the new case for that förening only", async () => {
+    // Only this test's messages: what the demo data and earlier tests queued counts as delivered.
+    await portal.db.update(emailOutbox).set({ status: "sent" });
+    const smtp = await startTestSmtp();
+    try {
+      const { oldId, newId } = await renegotiated();
+      const mailer = createMailWorker({ mode: "smtp", smtpUrl: smtp.url, reminderIntervalMs: 0, log: () => {} });
+      await mailer.drain();
+      await mailer.stop();
+      const mail = smtp.received.find((m) => m.to.includes("forening@demo.example") && m.subject?.includes("Ny överenskommelse kan förhandlas"));
+      expect(mail, "the renegotiation e-mail to the förening").toBeDefined();
+      const path = linkIn(mail!.text, "/forening/arenden/");
+      expect(path).toBe(`/forening/arenden/${newId}`);
+
+      const forening = await loggedIn(portal, "forening@demo.example");
+      const opened = await forening.get(path);
+      expect(opened.status).toBe(200);
+      const html = await opened.text();
+      expect(textOf(html)).toContain("Fortsättning på ärendet");
+      expect(html).toContain(`href="/forening/arenden/${oldId}"`);
+      // Another förening is refused (ADR 0004: a refusal is a 403 with a Swedish page) and learns nothing of the case.
+      const refused = await (await loggedIn(portal, "iogt@demo.example")).get(path);
+      expect(refused.status).toBe(403);
+      expect(textOf(await refused.text())).not.toContain(OLD_APPLICATION.title);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
+
+describe("the new case's agreement", () => {
+  it("is first drafted with the old agreement's goals and target values, once the new application is in", async () => {
+    const { newId } = await renegotiated();
+    const [draft] = await portal.db.select().from(applicationVersions).where(eq(applicationVersions.caseId, newId));
+    await portal.db.update(applicationVersions).set({ status: "submitted", submittedAt: new Date() }).where(eq(applicationVersions.id, draft!.id));
+    const agreement = await loadAgreementDraft(newId);
+    expect(agreement.prefilled).toBe(true);
+    expect(agreement.content.goals).toEqual(AGREEMENT_CONTENT.goals);
+    expect(agreement.content).toMatchObject({ purposeAndGoals: OLD_APPLICATION.purpose, startDate: "2026-10-01", endDate: "2027-09-30" });
   });
 });

@@ -83,19 +83,25 @@ describe("a full lifecycle on the database", () => {
       .orderBy(asc(emailOutbox.position));
     const to = (role: keyof Cast) => mail.filter((m) => m.recipientUserId === userId(cast, role)).map((m) => m.template);
 
+    // Everything the förening sends in is acknowledged with a receipt (kvittens).
     expect(to("applicant")).toEqual([
-      "application_received",
+      "submission_receipt",
       "case_assigned",
       "completion_requested",
+      "submission_receipt",
       "decision_approved",
       "agreement_ready_to_sign",
       "agreement_in_force",
       // No "report_due" at the signing: the agreement's first period has not begun then.
+      "submission_receipt",
       "report_returned",
+      "submission_receipt",
       "report_approved",
       "report_due",
+      "submission_receipt",
       "report_approved",
       "final_report_due",
+      "submission_receipt",
       "final_report_approved",
       "renegotiation_opened",
     ]);

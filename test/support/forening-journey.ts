@@ -3,7 +3,7 @@
  * check that also works where scripts are off and remembers which pages it has seen, the
  * registration, and the application's steps as a volunteer fills them in.
  */
-import { demoCall } from "./dates";
+import { applicationPeriod, demoCall } from "./dates";
 import { expect } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PHONE, accessibilityViolations, waitForHeading as waitForH1 } from "./browser";
@@ -139,8 +139,8 @@ export async function startApplication(page: Page, tour: AxeTour, organisationNa
 
 /** Steps 1–3, ending on step 4 (Aktiviteter och samverkan), which is left empty. */
 export async function fillFirstSteps(page: Page, tour: AxeTour) {
-  await field(page, "periodStart").fill("2027-01-01");
-  await field(page, "periodEnd").fill("2028-12-31");
+  await field(page, "periodStart").fill(applicationPeriod().periodStart);
+  await field(page, "periodEnd").fill(applicationPeriod().periodEnd);
   await button(page, "Spara och fortsätt").click();
   await waitForHeading(page, "Syfte och samhällsutmaning");
   await tour.check(page);

@@ -1,6 +1,6 @@
 /** One step's post → what may be saved, what is wrong, and what to show again. */
 import { describe, expect, it } from "vitest";
-import { contentToFormValues, parseRowIntent, parseStep } from "../../app/applications/step-form";
+import { contentToFormValues, parseStep, parseStepRowIntent } from "../../app/applications/step-form";
 import { findStep, stepOfPath } from "../../app/applications/steps";
 
 const step = (slug: string) => findStep(slug)!;
@@ -31,17 +31,27 @@ describe("parseStep", () => {
     expect(parsed.patch).toEqual({ title: "Namn" });
     expect(Object.keys(parsed.errors)).toEqual(["periodStart", "periodEnd"]);
     const reversed = parseStep(step("grund"), { periodStart: "2027-05-01", periodEnd: "2027-04-01" }, null);
-    expect(reversed.errors.periodEnd).toBe("Slutdatumet kan inte vara före startdatumet.");
+    expect(reversed.errors.periodEnd).toBe("Slutdatumet måste vara efter startdatumet.");
     expect(reversed.patch).toEqual({ periodStart: "2027-05-01" });
   });
 
-  it("drops empty rows on a plain save, keeps them while rows are being added, and removes the chosen row", () => {
+  it("saves what was typed when a row button is pressed, never an empty row, and shows the list after the button", () => {
     const posted = { targetGroups: [{ description: "Unga", ageFrom: "12", ageTo: "" }, { description: "", ageFrom: "", ageTo: "" }] };
     expect(parseStep(step("malgrupp"), posted, null).patch.targetGroups).toEqual([{ description: "Unga", ageFrom: 12, ageTo: null }]);
-    expect(parseStep(step("malgrupp"), posted, parseRowIntent("add:targetGroups")).patch.targetGroups).toHaveLength(3);
-    expect(parseStep(step("malgrupp"), posted, parseRowIntent("remove:targetGroups:0")).patch.targetGroups).toEqual([
-      { description: "", ageFrom: null, ageTo: null },
-    ]);
+    const added = parseStep(step("malgrupp"), posted, parseStepRowIntent("add-row:targetGroups"));
+    expect(added.patch.targetGroups).toEqual([{ description: "Unga", ageFrom: 12, ageTo: null }]);
+    expect(added.values.targetGroups).toHaveLength(3);
+    expect((added.values.targetGroups as Record<string, string>[])[0]!.description).toBe("Unga");
+    const removed = parseStep(step("malgrupp"), posted, parseStepRowIntent("remove-row:targetGroups:0"));
+    expect(removed.patch.targetGroups).toEqual([]);
+    expect(removed.values.targetGroups).toEqual([{ description: "", ageFrom: "", ageTo: "" }]);
+  });
+
+  it("keeps an edited row as typed when a row is added after it", () => {
+    const posted = { budgetLines: [{ description: "Lokalhyra för läxhjälpen", associationAmount: "10 000", administrationAmount: "20 000" }] };
+    const added = parseStep(step("budget"), posted, parseStepRowIntent("add-row:budgetLines"));
+    expect(added.patch.budgetLines).toEqual([{ description: "Lokalhyra för läxhjälpen", associationAmount: 10_000, administrationAmount: 20_000 }]);
+    expect(added.values.budgetLines).toEqual([posted.budgetLines[0], { description: "", associationAmount: "", administrationAmount: "" }]);
   });
 
   it("leaves a list alone when the post has none of its rows", () => {
@@ -49,8 +59,9 @@ describe("parseStep", () => {
   });
 
   it("ignores row buttons it does not know", () => {
-    expect(parseRowIntent("add:users")).toBeNull();
-    expect(parseRowIntent("remove:budgetLines:x")).toBeNull();
+    expect(parseStepRowIntent("add-row:users")).toBeNull();
+    expect(parseStepRowIntent("remove-row:budgetLines:x")).toBeNull();
+    expect(parseStepRowIntent("save")).toBeNull();
   });
 });
 

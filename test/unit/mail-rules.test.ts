@@ -4,6 +4,8 @@ import { INTERNAL_TEMPLATES } from "../../workflows/partnership/effectTypes";
 import { CASE_TEXTS, caseNotificationEmail, swedishDate } from "../../emails/case-notifications";
 import { passwordResetEmail, registrationConfirmationEmail, staffInvitationEmail } from "../../emails/accounts";
 import { REMINDER_TEMPLATES, reminderEmail } from "../../emails/reminders";
+import { RECEIPT_TEMPLATE, receiptEmail } from "../../emails/receipts";
+import { RECEIPT_KINDS } from "../../workflows";
 import { backoffMs } from "../../app/mail/delivery.server";
 import { describeError, isPermanent } from "../../app/mail/smtp.server";
 import { addDays, workingDaysBetween } from "../../app/mail/working-days";
@@ -57,6 +59,31 @@ describe("case notification templates", () => {
     });
     expect(email.html).not.toContain("<script>");
   });
+});
+
+describe("receipt template", () => {
+  const WHAT = {
+    application: "Ansökan (version 1)",
+    completion: "Den kompletterade ansökan (version 2)",
+    report: "Rapport 2 av 3",
+    reportCompletion: "Den kompletterade rapport 2 av 3 (version 2)",
+    finalReport: "Slutrapporten",
+  } as const;
+  for (const kind of RECEIPT_KINDS) {
+    it(`a ${kind} receipt says what arrived, when, and the diarienummer`, async () => {
+      const version = kind === "completion" || kind === "reportCompletion" ? 2 : 1;
+      const report = kind === "report" || kind === "reportCompletion" ? { index: 1, count: 3 } : null;
+      const email = await receiptEmail({ kind, receivedAt: "2026-03-20T14:05:09.000+01:00", version, report }, { ...context, side: "association" });
+      expect(email.template).toBe(RECEIPT_TEMPLATE);
+      expect(email.subject).toMatch(/^RK 2026\/12 Vi har tagit emot er .+ – Mötesplats för unga$/);
+      expect(email.text).toContain("Diarienummer: RK 2026/12");
+      expect(email.text).toContain(`Mottaget: ${WHAT[kind]}`);
+      expect(email.text).toContain("Inkom: 2026-03-20 kl. 14:05");
+      expect(email.text).toContain("Ange diarienummer RK 2026/12");
+      expect(email.text).toMatch(/Nästa steg: \S/);
+      expect(email.html).toContain('href="https://portal.example/forening/arenden/abc"');
+    });
+  }
 });
 
 describe("account and reminder templates", () => {

@@ -1,7 +1,9 @@
 /** What a renegotiated case starts from: the last application, its period moved after the old agreement. */
 import { describe, expect, it } from "vitest";
+import type { AgreementContent } from "../../app/domain/agreement";
 import type { ApplicationContent } from "../../app/domain/application";
-import { followingPeriod, renegotiationDraft } from "../../app/domain/renegotiation";
+import { followingPeriod, renegotiatedAgreementDraft, renegotiationDraft } from "../../app/domain/renegotiation";
+import { prefillFromApplication } from "../../app/partnership/agreement-form";
 
 const old: ApplicationContent = {
   title: "Mötesplats för unga i Husby",
@@ -75,5 +77,41 @@ describe("followingPeriod", () => {
   });
   it("keeps a multi-year length across a leap day", () => {
     expect(followingPeriod("2025-01-01", "2027-12-31", "2026-01-10")).toEqual({ periodStart: "2028-01-01", periodEnd: "2030-12-31" });
+  });
+});
+
+describe("renegotiatedAgreementDraft", () => {
+  const oldAgreement: AgreementContent = {
+    purposeAndGoals: "Den gamla överenskommelsens syfte.",
+    startDate: "2025-07-01",
+    endDate: "2026-06-30",
+    goals: [
+      { description: "Andel deltagare som är flickor", target: "55 %" },
+      { description: "Antal aktiviteter per år", target: "190 aktiviteter" },
+    ],
+  };
+  const newApplication = renegotiationDraft({ application: old, agreementPeriod: oldAgreement, decidedOn: "2026-03-15" });
+
+  it("carries the old agreement's goals and target values into the new agreement's first draft", () => {
+    const draft = renegotiatedAgreementDraft(prefillFromApplication(newApplication), oldAgreement);
+    expect(draft.goals).toEqual(oldAgreement.goals);
+    // Everything else comes from the new application: its purpose and its period, not the old agreement's.
+    expect(draft.purposeAndGoals).toBe(old.purpose);
+    expect([draft.startDate, draft.endDate]).toEqual(["2026-07-01", "2027-06-30"]);
+  });
+
+  it("copies the goals, so editing the new draft leaves the old agreement as it was", () => {
+    const draft = renegotiatedAgreementDraft(prefillFromApplication(newApplication), oldAgreement);
+    draft.goals![0]!.target = "60 %";
+    expect(oldAgreement.goals![0]!.target).toBe("55 %");
+  });
+
+  it("keeps goals the draft already has, skips blank ones, and changes nothing without an old agreement", () => {
+    const own = { ...prefillFromApplication(newApplication), goals: [{ description: "Nytt mål", target: "10" }] };
+    expect(renegotiatedAgreementDraft(own, oldAgreement).goals).toEqual([{ description: "Nytt mål", target: "10" }]);
+    const blank = { goals: [{ description: "  ", target: "" }] };
+    expect(renegotiatedAgreementDraft(prefillFromApplication(newApplication), blank).goals).toEqual([]);
+    const prefill = prefillFromApplication(newApplication);
+    expect(renegotiatedAgreementDraft(prefill, null)).toEqual(prefill);
   });
 });

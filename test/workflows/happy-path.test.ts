@@ -11,16 +11,25 @@ import { E, start } from "./helpers";
 const notify = (template: string, ...to: string[]) => ({ type: "notify", params: { template, to } });
 const setDeadline = (kind: string, dueAt: string) => ({ type: "setDeadline", params: { kind, dueAt } });
 const clearDeadline = (kind: string) => ({ type: "clearDeadline", params: { kind } });
+/** The förening's kvittens: what arrived (which version, which report), and when. */
+const receipt = (kind: string, day: string, version: number, report: { index: number; count: number } | null = null) => ({
+  type: "receipt",
+  params: { kind, receivedAt: `${day}T10:00:00+01:00`, version, report },
+});
 const PARTIES = ["applicant", "signatory", "assignedCaseworker", "coordinator"];
 
 const HAPPY_PATH: Array<[PartnershipEvent, string, unknown[]]> = [
-  [E.submit, "review.unassigned", [notify("application_received", "applicant", "districtCaseworkers")]],
+  [E.submit, "review.unassigned", [receipt("application", "2025-02-01", 1), notify("application_received", "districtCaseworkers")]],
   [E.take, "review.assigned", [notify("case_assigned", "applicant")]],
   [E.requestCompletion, "review.awaitingCompletion", [
     notify("completion_requested", "applicant"),
     setDeadline("completion", "2025-02-18"),
   ]],
-  [E.resubmit, "review.assigned", [clearDeadline("completion"), notify("completion_resubmitted", "assignedCaseworker")]],
+  [E.resubmit, "review.assigned", [
+    clearDeadline("completion"),
+    receipt("completion", "2025-02-10", 2),
+    notify("completion_resubmitted", "assignedCaseworker"),
+  ]],
   [E.startAssessment, "review.assessment", []],
   [E.submitStatement, "review.attestation.awaitingHeadOfUnit", [notify("statement_ready_for_attestation", "headOfUnit")]],
   [E.attestHeadOfUnit, "review.attestation.awaitingDistrictDirector", [
@@ -39,18 +48,30 @@ const HAPPY_PATH: Array<[PartnershipEvent, string, unknown[]]> = [
     // Signed 2025-04-07, before the agreement starts on 2025-05-01: nothing to report on yet.
     setDeadline("report", "2025-09-30"),
   ]],
-  [E.submitReport, "followUp.reportSubmitted", [clearDeadline("report"), notify("report_submitted", "assignedCaseworker")]],
+  [E.submitReport, "followUp.reportSubmitted", [
+    clearDeadline("report"),
+    receipt("report", "2025-09-25", 1, { index: 0, count: 2 }),
+    notify("report_submitted", "assignedCaseworker"),
+  ]],
   [E.requestReportCompletion, "followUp.reportCompletionRequested", [
     notify("report_returned", "applicant"),
     setDeadline("completion", "2025-10-15"),
   ]],
-  [E.resubmitReport, "followUp.reportSubmitted", [clearDeadline("completion"), notify("report_resubmitted", "assignedCaseworker")]],
+  [E.resubmitReport, "followUp.reportSubmitted", [
+    clearDeadline("completion"),
+    receipt("reportCompletion", "2025-10-10", 2, { index: 0, count: 2 }),
+    notify("report_resubmitted", "assignedCaseworker"),
+  ]],
   [E.approveReport, "followUp.reportDue", [
     notify("report_approved", "applicant"),
     setDeadline("report", "2026-03-31"),
     notify("report_due", "applicant"),
   ]],
-  [E.submitSecondReport, "followUp.reportSubmitted", [clearDeadline("report"), notify("report_submitted", "assignedCaseworker")]],
+  [E.submitSecondReport, "followUp.reportSubmitted", [
+    clearDeadline("report"),
+    receipt("report", "2026-03-20", 1, { index: 1, count: 2 }),
+    notify("report_submitted", "assignedCaseworker"),
+  ]],
   [E.approveSecondReport, "followUp.reportReviewed", [notify("report_approved", "applicant")]],
   [E.periodElapsed, "finalReport.due", [
     setDeadline("finalReport", "2026-06-30"),
@@ -58,6 +79,7 @@ const HAPPY_PATH: Array<[PartnershipEvent, string, unknown[]]> = [
   ]],
   [E.submitFinalReport, "finalReport.submitted", [
     clearDeadline("finalReport"),
+    receipt("finalReport", "2026-06-15", 1),
     notify("final_report_submitted", "assignedCaseworker"),
   ]],
   [E.startFinalAssessment, "finalReport.assessment", []],
@@ -85,11 +107,12 @@ describe("happy path through transition()", () => {
   it("returns named actions with their params as data, and keeps assigns out of the list", () => {
     const [, actions] = transition(partnershipMachine, start(), E.submit);
     expect(actions.map((action) => ({ type: action.type, params: action.params }))).toEqual([
-      notify("application_received", "applicant", "districtCaseworkers"),
+      receipt("application", "2025-02-01", 1),
+      notify("application_received", "districtCaseworkers"),
     ]);
     // The raw objects also carry `info` and the no-op `exec`; toEffects keeps only storable data.
     expect(actions[0]).toHaveProperty("info");
-    expect(toEffects(actions).map((effect) => Object.keys(effect))).toEqual([["type", "params"]]);
+    expect(toEffects(actions).map((effect) => Object.keys(effect))).toEqual([["type", "params"], ["type", "params"]]);
   });
 
   it("walks the whole lifecycle with exactly the expected effects", () => {

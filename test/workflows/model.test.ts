@@ -12,6 +12,7 @@ import { createTestModel, type StatePath } from "xstate/graph";
 import {
   ASSOCIATION_RECIPIENTS,
   DEADLINE_KINDS,
+  RECEIPT_KINDS,
   INTERNAL_TEMPLATES,
   NOTIFICATION_TEMPLATES,
   applyEvent,
@@ -30,6 +31,9 @@ import { SAMPLES, serializeForGraph } from "./graph-samples";
 import { start } from "./helpers";
 
 type Path = StatePath<PartnershipSnapshot, PartnershipEvent>;
+
+/** The events by which something arrives from the förening. */
+const SENT_IN_BY_ASSOCIATION = new Set<string>(["SUBMIT", "RESUBMIT", "SUBMIT_REPORT", "RESUBMIT_REPORT", "SUBMIT_FINAL_REPORT"]);
 
 /** Every effect seen in any replayed path, as "notify:template", "setDeadline:kind" and so on. */
 const seenEffects = new Set<string>();
@@ -50,6 +54,9 @@ class ServerLoop {
     const result = applyEvent(snapshot, event);
     if (!result.accepted) throw new Error(`${event.type} refused in ${statePath(snapshot)}: ${result.reason}`);
     coverage.add(exercised(snapshot, event));
+    // Whatever the förening sends in, on every path, gets exactly one receipt; nothing else does.
+    const receipts = result.effects.filter((effect) => effect.type === "receipt");
+    expect(receipts, `receipts for ${event.type} in ${statePath(snapshot)}`).toHaveLength(SENT_IN_BY_ASSOCIATION.has(event.type) ? 1 : 0);
     this.check(result.effects);
     this.stored = JSON.stringify(toStored(result.snapshot));
     return result.snapshot;
@@ -150,10 +157,11 @@ describe("model-based: every state and every transition through the server loop"
     expect(coverage.transitions.size).toBe(transitions.length);
   });
 
-  it("emits every notification template, every deadline kind and the renegotiation", () => {
+  it("emits every notification template, every receipt, every deadline kind and the renegotiation", () => {
     const expected = [
       ...NOTIFICATION_TEMPLATES.map((template) => `notify:${template}`),
       ...DEADLINE_KINDS.flatMap((kind) => [`setDeadline:${kind}`, `clearDeadline:${kind}`]),
+      ...RECEIPT_KINDS.map((kind) => `receipt:${kind}`),
       "openRenegotiation",
     ];
     expect([...seenEffects].sort()).toEqual(expected.sort());

@@ -51,6 +51,7 @@ describe("stored snapshots", () => {
     expect(resubmitted.snapshot.context.applicationVersion).toBe(4);
     expect(resubmitted.effects).toEqual([
       { type: "clearDeadline", params: { kind: "completion" } },
+      { type: "receipt", params: { kind: "completion", receivedAt: E.resubmit.at, version: 4, report: null } },
       { type: "notify", params: { template: "completion_resubmitted", to: ["assignedCaseworker"] } },
     ]);
     const assessing = step(resubmitted.snapshot, E.startAssessment).snapshot;

@@ -1,6 +1,6 @@
 /**
  * Named actions for setup(). Context updates are `assign`s around pure
- * reducers. The effects (notify, setDeadline, clearDeadline,
+ * reducers. The effects (notify, receipt, setDeadline, clearDeadline,
  * openRenegotiation) have empty implementations on purpose: the server runs
  * the machine through `transition()` and carries them out from the returned
  * action objects, so nothing here may touch the outside world.
@@ -14,6 +14,7 @@ import type {
   OpenRenegotiationParams,
   PartnershipContext,
   PartnershipEvent,
+  ReceiptParams,
   SetDeadlineParams,
 } from "./types";
 
@@ -29,6 +30,7 @@ const ATTESTER_ROLE = { headOfUnit: "head_of_unit", districtDirector: "district_
 
 export const actions = {
   notify: (_args: unknown, _params: NotifyParams) => {},
+  receipt: (_args: unknown, _params: ReceiptParams) => {},
   setDeadline: (_args: unknown, _params: SetDeadlineParams) => {},
   clearDeadline: (_args: unknown, _params: ClearDeadlineParams) => {},
   openRenegotiation: (_args: unknown, _params: OpenRenegotiationParams) => {},

@@ -1,6 +1,7 @@
 /**
  * What the machine asks the runtime to do, as data: notifications to roles on
- * the case, deadlines, and opening a renegotiation case.
+ * the case, receipts for what the förening sends in, deadlines, and opening a
+ * renegotiation case.
  */
 import type { CalendarDate } from "./types";
 
@@ -60,6 +61,27 @@ export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 /** Recipients on the förening's side; internal förvaltning steps never use them. */
 export const ASSOCIATION_RECIPIENTS: readonly RecipientRole[] = ["applicant", "signatory"];
 
+/**
+ * What the förening sends in. Every transition by which something arrives from the förening emits one
+ * `receipt` (kvittens), so no submission goes unacknowledged: the first application, a komplettering,
+ * a yearly report, a completed report and the slutrapport.
+ */
+export const RECEIPT_KINDS = ["application", "completion", "report", "reportCompletion", "finalReport"] as const;
+export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
+
+/** A receipt goes to the förening's kontaktpersoner: they are the ones who send things in. */
+export const RECEIPT_RECIPIENTS: readonly RecipientRole[] = ["applicant"];
+
+export interface ReceiptParams {
+  kind: ReceiptKind;
+  /** When it arrived: the event's time (Stockholm, with offset). */
+  receivedAt: string;
+  /** The application's version for an application or komplettering, the report's for a yearly report. */
+  version: number;
+  /** Which yearly report (0-based) of how many; null for the application and the slutrapport. */
+  report: { index: number; count: number } | null;
+}
+
 export const DEADLINE_KINDS = ["completion", "report", "finalReport"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -84,6 +106,7 @@ export interface OpenRenegotiationParams {
 /** An action the runtime must carry out, as stored/queued data. */
 export type PartnershipEffect =
   | { type: "notify"; params: NotifyParams }
+  | { type: "receipt"; params: ReceiptParams }
   | { type: "setDeadline"; params: SetDeadlineParams }
   | { type: "clearDeadline"; params: ClearDeadlineParams }
   | { type: "openRenegotiation"; params: OpenRenegotiationParams };

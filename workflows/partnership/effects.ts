@@ -12,6 +12,8 @@ import type {
   NotifyParams,
   OpenRenegotiationParams,
   PartnershipContext,
+  ReceiptKind,
+  ReceiptParams,
   RecipientRole,
   SetDeadlineParams,
 } from "./types";
@@ -35,6 +37,27 @@ export const notifyReportDueIfBegun = {
 
 export function notify(template: NotificationTemplate, ...to: RecipientRole[]): { type: "notify"; params: NotifyParams } {
   return { type: "notify", params: { template, to } };
+}
+
+/**
+ * The receipt (kvittens) for what the förening has just sent in. Its params are read after the
+ * transition's own assigns, so the version is the one that arrived.
+ */
+export function receipt(kind: ReceiptKind) {
+  return {
+    type: "receipt" as const,
+    params: ({ context, event }: ParamsInput & { event: { at?: unknown } }): ReceiptParams => {
+      const isReport = kind === "report" || kind === "reportCompletion";
+      return {
+        kind,
+        receivedAt: typeof event.at === "string" ? event.at : "",
+        version: isReport ? context.reportVersion : kind === "finalReport" ? 1 : context.applicationVersion,
+        report: isReport
+          ? { index: context.currentPeriodIndex, count: context.agreement?.reportDueDates.length ?? 0 }
+          : null,
+      };
+    },
+  };
 }
 
 export function clearDeadline(kind: DeadlineKind): { type: "clearDeadline"; params: ClearDeadlineParams } {

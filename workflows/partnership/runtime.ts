@@ -9,7 +9,7 @@ import type { PartnershipEffect, PartnershipEvent } from "./types";
 
 export type PartnershipSnapshot = SnapshotFrom<typeof partnershipMachine>;
 
-const EFFECT_TYPES = new Set<string>(["notify", "setDeadline", "clearDeadline", "openRenegotiation"]);
+const EFFECT_TYPES = new Set<string>(["notify", "receipt", "setDeadline", "clearDeadline", "openRenegotiation"]);
 
 /**
  * Keep only the effects, as JSON data. Executed action objects also carry

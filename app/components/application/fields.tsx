@@ -3,9 +3,7 @@
  */
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldErrors } from "../../utils/forms";
-import { PlainField, PlainSelect, PlainTextArea } from "../plain-fields";
-
-export { RowFieldset } from "../plain-fields";
+import { PlainField, PlainSelect, PlainTextArea } from "../form";
 
 interface Common {
   name: string;

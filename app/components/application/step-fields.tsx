@@ -1,12 +1,15 @@
 /** The fields of each editable step of the application. */
 import { LIMITS } from "../../domain/application";
-import { rowsToShow, type StepFormValues } from "../../applications/step-form";
+import { blankRow, rowsToShow, type StepFormValues } from "../../applications/step-form";
 import type { FieldErrors } from "../../utils/forms";
-import { Field, RowFieldset, Select, TextArea } from "./fields";
+import { RowFieldset, RowList } from "../form";
+import { Field, Select, TextArea } from "./fields";
 
 interface Props {
   values: StepFormValues;
   errors: FieldErrors;
+  /** With JavaScript: a row was added or removed in place (the page saves then). */
+  onRowsChange?: () => void;
 }
 const v = (values: StepFormValues, name: string) => {
   const value = values[name];
@@ -63,45 +66,37 @@ export function SyfteFields({ values, errors }: Props) {
   );
 }
 
-export function MalgruppFields({ values, errors }: Props) {
-  const rows = rowsToShow(values, "targetGroups");
+export function MalgruppFields({ values, errors, onRowsChange }: Props) {
   return (
     <>
       <p>Beskriv vilka verksamheten är till för. Lägg till en rad för varje grupp.</p>
-      {rows.map((row, i) => (
-        <RowFieldset key={i} legend={`Målgrupp ${i + 1}`} removeIntent={`remove:targetGroups:${i}`} removeLabel={`målgrupp ${i + 1}`}>
+      <RowList list="targetGroups" rows={rowsToShow(values, "targetGroups")} blank={() => blankRow("targetGroups")} addLabel="för en målgrupp" onRowsChange={onRowsChange}>
+        {(row, { index: i, removeButton }) => (
+        <RowFieldset legend={`Målgrupp ${i + 1}`} remove={removeButton(`målgrupp ${i + 1}`)}>
           <Field name={`targetGroups.${i}.description`} label="Vilka är de?" hint="Till exempel: unga som inte går i skolan." errors={errors} value={row.description ?? ""} />
           <div className="application-ages">
             <Field name={`targetGroups.${i}.ageFrom`} label="Ålder från (år)" inputMode="numeric" errors={errors} value={row.ageFrom ?? ""} />
             <Field name={`targetGroups.${i}.ageTo`} label="Ålder till (år)" inputMode="numeric" errors={errors} value={row.ageTo ?? ""} />
           </div>
         </RowFieldset>
-      ))}
-      <div>
-        <button type="submit" name="intent" value="add:targetGroups" className="secondary">
-          Lägg till rad <span className="visually-hidden">för en målgrupp</span>
-        </button>
-      </div>
+        )}
+      </RowList>
     </>
   );
 }
 
-export function AktiviteterFields({ values, errors }: Props) {
-  const rows = rowsToShow(values, "activities");
+export function AktiviteterFields({ values, errors, onRowsChange }: Props) {
   return (
     <>
       <p>Beskriv vad ni planerar att göra. Lägg till en rad för varje aktivitet.</p>
-      {rows.map((row, i) => (
-        <RowFieldset key={i} legend={`Aktivitet ${i + 1}`} removeIntent={`remove:activities:${i}`} removeLabel={`aktivitet ${i + 1}`}>
+      <RowList list="activities" rows={rowsToShow(values, "activities")} blank={() => blankRow("activities")} addLabel="för en aktivitet" onRowsChange={onRowsChange}>
+        {(row, { index: i, removeButton }) => (
+        <RowFieldset legend={`Aktivitet ${i + 1}`} remove={removeButton(`aktivitet ${i + 1}`)}>
           <Field name={`activities.${i}.name`} label="Namn på aktiviteten" errors={errors} value={row.name ?? ""} />
           <TextArea name={`activities.${i}.description`} label="Beskrivning" rows={3} errors={errors} value={row.description ?? ""} />
         </RowFieldset>
-      ))}
-      <div>
-        <button type="submit" name="intent" value="add:activities" className="secondary">
-          Lägg till rad <span className="visually-hidden">för en aktivitet</span>
-        </button>
-      </div>
+        )}
+      </RowList>
       <TextArea
         name="complementsOperations"
         label="Vilka av förvaltningens verksamheter kompletterar ni?"
@@ -114,23 +109,19 @@ export function AktiviteterFields({ values, errors }: Props) {
   );
 }
 
-export function BudgetFields({ values, errors }: Props) {
-  const rows = rowsToShow(values, "budgetLines");
+export function BudgetFields({ values, errors, onRowsChange }: Props) {
   return (
     <>
       <p><strong>Belopp för hela perioden.</strong> Skriv vad varje post kostar under hela tiden verksamheten pågår, inte per år. Skriv beloppen i hela kronor, till exempel 250 000. Summorna räknas ut åt er.</p>
-      {rows.map((row, i) => (
-        <RowFieldset key={i} legend={`Budgetpost ${i + 1}`} removeIntent={`remove:budgetLines:${i}`} removeLabel={`budgetpost ${i + 1}`}>
+      <RowList list="budgetLines" rows={rowsToShow(values, "budgetLines")} blank={() => blankRow("budgetLines")} addLabel="för en budgetpost" onRowsChange={onRowsChange}>
+        {(row, { index: i, removeButton }) => (
+        <RowFieldset legend={`Budgetpost ${i + 1}`} remove={removeButton(`budgetpost ${i + 1}`)}>
           <Field name={`budgetLines.${i}.description`} label="Vad gäller posten?" hint="Till exempel: lön för projektledare." errors={errors} value={row.description ?? ""} />
           <Field name={`budgetLines.${i}.associationAmount`} label="Föreningens insats för hela perioden (kr)" inputMode="numeric" errors={errors} value={row.associationAmount ?? ""} />
           <Field name={`budgetLines.${i}.administrationAmount`} label="Förvaltningens bidrag för hela perioden (kr)" inputMode="numeric" errors={errors} value={row.administrationAmount ?? ""} />
         </RowFieldset>
-      ))}
-      <div>
-        <button type="submit" name="intent" value="add:budgetLines" className="secondary">
-          Lägg till rad <span className="visually-hidden">för en budgetpost</span>
-        </button>
-      </div>
+        )}
+      </RowList>
       <TextArea
         name="otherContributions"
         label="Andra insatser från föreningen"

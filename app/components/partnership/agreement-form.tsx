@@ -1,30 +1,15 @@
 /**
- * The agreement draft form. Rows are added and removed by submit buttons with an `intent`, which the
- * server answers with the form as typed plus or minus a row: the same with and without JavaScript.
+ * The agreement draft form. Rows are added and removed by intent (RowList): without JavaScript the
+ * button posts, and the server saves what was typed and shows it again plus or minus the row; with
+ * JavaScript the list changes in place and what is typed stays until "Spara utkastet".
  */
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { formatKronor, typedTotal } from "../../domain/money";
-import type { AgreementFormValues } from "../../partnership/agreement-form";
-import { PlainField, PlainRadios, PlainTextArea } from "../plain-fields";
+import { AGREEMENT_LISTS, type AgreementFormValues } from "../../partnership/agreement-form";
+import { PlainField, PlainRadios, PlainTextArea, RowList } from "../form";
 
 type Errors = Record<string, string>;
-
-function RemoveButton({ list, index, label }: { list: string; index: number; label: string }) {
-  return (
-    <button type="submit" name="intent" value={`remove:${list}:${index}`} className="secondary small">
-      Ta bort <span className="visually-hidden">{label}</span>
-    </button>
-  );
-}
-
-function AddButton({ list, label }: { list: string; label: string }) {
-  return (
-    <button type="submit" name="intent" value={`add:${list}`} className="secondary small">
-      Lägg till rad <span className="visually-hidden">{label}</span>
-    </button>
-  );
-}
 
 export function AgreementForm({
   values,
@@ -78,8 +63,9 @@ export function AgreementForm({
       <fieldset ref={amounts} onChange={recompute}>
         <legend>Ekonomiskt bidrag från förvaltningen per år</legend>
         <p className="hint">Hela kronor. Summan räknas ut av portalen.</p>
-        {values.yearlyAmounts.map((row, i) => (
-          <div className="row-group" key={i}>
+        <RowList list="yearlyAmounts" rows={values.yearlyAmounts} blank={AGREEMENT_LISTS.yearlyAmounts} addLabel="för ett år till" addClassName="secondary small" onRowsChange={recompute}>
+          {(row, { index: i, removeButton }) => (
+          <div className="row-group">
             <PlainField
               name={`yearlyAmounts.${i}.year`}
               label={`År, rad ${i + 1}`}
@@ -96,13 +82,13 @@ export function AgreementForm({
               error={errors[`yearlyAmounts.${i}.amount`]}
               data-amount=""
             />
-            <RemoveButton list="yearlyAmounts" index={i} label={`beloppet på rad ${i + 1}`} />
+            {removeButton(`beloppet på rad ${i + 1}`, "secondary small")}
           </div>
-        ))}
+          )}
+        </RowList>
         <p className="total" aria-live="polite">
           Summa: <strong>{total === null ? "kan inte räknas ut förrän alla belopp är hela kronor" : formatKronor(total)}</strong>
         </p>
-        <AddButton list="yearlyAmounts" label="för ett år till" />
       </fieldset>
       <fieldset>
         <legend>Giltighetstid</legend>
@@ -129,8 +115,9 @@ export function AgreementForm({
       <fieldset>
         <legend>Rapportering</legend>
         <p className="hint">Datum då föreningen senast ska lämna sina årsrapporter (eller tertialrapporter).</p>
-        {values.reportDueDates.map((date, i) => (
-          <div className="row-group" key={i}>
+        <RowList list="reportDueDates" rows={values.reportDueDates} blank={AGREEMENT_LISTS.reportDueDates} addLabel="för ett rapportdatum till" addClassName="secondary small">
+          {(date, { index: i, removeButton }) => (
+          <div className="row-group">
             <PlainField
               name={`reportDueDates.${i}`}
               label={`Rapport ${i + 1} lämnas senast`}
@@ -138,10 +125,10 @@ export function AgreementForm({
               defaultValue={date}
               error={errors[`reportDueDates.${i}`]}
             />
-            <RemoveButton list="reportDueDates" index={i} label={`rapportdatum ${i + 1}`} />
+            {removeButton(`rapportdatum ${i + 1}`, "secondary small")}
           </div>
-        ))}
-        <AddButton list="reportDueDates" label="för ett rapportdatum till" />
+          )}
+        </RowList>
         <PlainField
           name="finalReportDueDate"
           label="Slutrapporten lämnas senast (frivilligt)"
@@ -160,14 +147,15 @@ export function AgreementForm({
       <fieldset>
         <legend>Verksamhetsplanens mål</legend>
         <p className="hint">Till exempel: Andel deltagare som upplever en ökad framtidstro, målvärde 55 %.</p>
-        {values.goals.map((goal, i) => (
-          <div className="row-group" key={i}>
+        <RowList list="goals" rows={values.goals} blank={AGREEMENT_LISTS.goals} addLabel="för ett mål till" addClassName="secondary small">
+          {(goal, { index: i, removeButton }) => (
+          <div className="row-group">
             <PlainField name={`goals.${i}.description`} label={`Mål ${i + 1}`} defaultValue={goal.description} error={errors[`goals.${i}.description`]} />
             <PlainField name={`goals.${i}.target`} label={`Målvärde för mål ${i + 1}`} defaultValue={goal.target} error={errors[`goals.${i}.target`]} className="narrow" />
-            <RemoveButton list="goals" index={i} label={`mål ${i + 1}`} />
+            {removeButton(`mål ${i + 1}`, "secondary small")}
           </div>
-        ))}
-        <AddButton list="goals" label="för ett mål till" />
+          )}
+        </RowList>
       </fieldset>
       <div>
         <button type="submit" name="intent" value="save" disabled={busy}>

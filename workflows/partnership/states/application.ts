@@ -1,5 +1,5 @@
 /** Ansökan: drafted by the förening, then submitted into the district's queue. */
-import { notify } from "../effects";
+import { notify, receipt } from "../effects";
 import { partnershipSetup } from "../setup";
 
 export const applicationState = partnershipSetup.createStateConfig({
@@ -24,7 +24,7 @@ export const applicationState = partnershipSetup.createStateConfig({
      * The state still exists so that the receipt belongs to "submitted".
      */
     submitted: {
-      entry: [notify("application_received", "applicant", "districtCaseworkers")],
+      entry: [receipt("application"), notify("application_received", "districtCaseworkers")],
       always: { target: "#partnership.review" },
     },
   },

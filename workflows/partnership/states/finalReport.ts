@@ -1,6 +1,6 @@
 /** Slutrapport: submitted, assessed, attested and approved by the nämnd, possibly opening a renegotiation. */
 import { attestationState } from "../attestation";
-import { clearDeadline, notify, openRenegotiation, PARTIES, setFinalReportDeadline } from "../effects";
+import { clearDeadline, notify, openRenegotiation, receipt, PARTIES, setFinalReportDeadline } from "../effects";
 import { partnershipSetup } from "../setup";
 import { reassign } from "./shared";
 
@@ -17,7 +17,7 @@ export const finalReportState = partnershipSetup.createStateConfig({
         SUBMIT_FINAL_REPORT: {
           guard: "canSubmitFinalReport",
           target: "submitted",
-          actions: ["recordFinalReportSubmission", notify("final_report_submitted", "assignedCaseworker")],
+          actions: ["recordFinalReportSubmission", receipt("finalReport"), notify("final_report_submitted", "assignedCaseworker")],
         },
       },
     },

@@ -5,7 +5,7 @@
  * the scheduler's PERIOD_ELAPSED arrives after the agreement's end date: the
  * slutrapport belongs after the end, and time only enters through events.
  */
-import { clearDeadline, notify, notifyReportDueIfBegun, PARTIES, setCompletionDeadline, setReportDeadline } from "../effects";
+import { clearDeadline, notify, notifyReportDueIfBegun, receipt, PARTIES, setCompletionDeadline, setReportDeadline } from "../effects";
 import { partnershipSetup } from "../setup";
 import { reassign } from "./shared";
 
@@ -32,7 +32,7 @@ export const followUpState = partnershipSetup.createStateConfig({
         SUBMIT_REPORT: {
           guard: "canSubmitReport",
           target: "reportSubmitted",
-          actions: ["recordReportSubmission", notify("report_submitted", "assignedCaseworker")],
+          actions: ["recordReportSubmission", receipt("report"), notify("report_submitted", "assignedCaseworker")],
         },
       },
     },
@@ -57,7 +57,7 @@ export const followUpState = partnershipSetup.createStateConfig({
         RESUBMIT_REPORT: {
           guard: "canResubmitReport",
           target: "reportSubmitted",
-          actions: ["recordReportResubmission", notify("report_resubmitted", "assignedCaseworker")],
+          actions: ["recordReportResubmission", receipt("reportCompletion"), notify("report_resubmitted", "assignedCaseworker")],
         },
       },
     },

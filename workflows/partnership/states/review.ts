@@ -1,6 +1,6 @@
 /** Beredning: queue, komplettering, assessment and attestering of the tjänsteutlåtande. */
 import { attestationState } from "../attestation";
-import { clearDeadline, notify, setCompletionDeadline } from "../effects";
+import { clearDeadline, notify, receipt, setCompletionDeadline } from "../effects";
 import { partnershipSetup } from "../setup";
 import { reassign } from "./shared";
 import type { NotifyParams, PartnershipContext } from "../types";
@@ -62,7 +62,7 @@ export const reviewState = partnershipSetup.createStateConfig({
         RESUBMIT: {
           guard: "canResubmit",
           target: "assigned",
-          actions: ["recordResubmission", notify("completion_resubmitted", "assignedCaseworker")],
+          actions: ["recordResubmission", receipt("completion"), notify("completion_resubmitted", "assignedCaseworker")],
         },
       },
     },
