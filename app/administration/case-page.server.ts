@@ -40,11 +40,17 @@ export async function loadStaffCasePage(user: CurrentUser, districtParam: string
     submittedAt: v.submittedAt?.toISOString() ?? null,
     changes: i === 0 ? ([] as FieldChange[]) : diffApplications(submitted[i - 1]!.content, v.content),
   }));
-  const files = await db
-    .select({ id: attachments.id, fileName: attachments.fileName, ownerKind: attachments.ownerKind, sizeBytes: attachments.sizeBytes, side: attachments.side })
-    .from(attachments)
-    .where(and(eq(attachments.caseId, caseId), isNull(attachments.deletedAt)))
-    .orderBy(asc(attachments.createdAt));
+  // A draft version's files (a komplettering being written) are still the förening's own.
+  const draftVersionIds = new Set(versions.filter((v) => v.status !== "submitted").map((v) => v.id));
+  const files = (
+    await db
+      .select({ id: attachments.id, fileName: attachments.fileName, ownerKind: attachments.ownerKind, ownerId: attachments.ownerId, sizeBytes: attachments.sizeBytes, side: attachments.side })
+      .from(attachments)
+      .where(and(eq(attachments.caseId, caseId), isNull(attachments.deletedAt)))
+      .orderBy(asc(attachments.createdAt))
+  )
+    .filter((f) => !(f.ownerKind === "application" && f.ownerId && draftVersionIds.has(f.ownerId)))
+    .map(({ ownerId: _ownerId, ...file }) => file);
   const deadlines = await db
     .select({ kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn })
     .from(caseDeadlines)

@@ -14,7 +14,7 @@
  * a sequential scan of cases (SHOW_PLANS=1 prints the plans); bench/queues.ts does the same on
  * 100 000 cases (npm run seed:scale).
  */
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "../../db/client";
 import { jsonList, rowsOf } from "../../db/rows";
 import {
@@ -193,7 +193,8 @@ function queueSelect(
   const descending = SORTS[sort].direction === "desc";
   const conditions = [
     eq(cases.districtId, viewer.districtId),
-    query.sok ? inArray(cases.stage, SEARCHED_STAGES) : queueCondition(queue, viewer),
+    // A withdrawn draft is closed but was never sent in (no diarienummer): not the förvaltning's to find.
+    query.sok ? and(inArray(cases.stage, SEARCHED_STAGES), isNotNull(cases.diaryNumber)) : queueCondition(queue, viewer),
     ...filterConditions(query),
   ];
   // "uppdaterad" orders by the column itself, so cases_district_updated serves it in order; the

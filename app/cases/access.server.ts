@@ -2,6 +2,11 @@
  * Record checks for a case: a förening user only for their own förening's cases, staff only for their
  * own district's. Every loader and action that touches a case goes through one of these, so this is
  * also where time catches up with a case before anyone sees it (an agreement period that has ended).
+ *
+ * Someone outside the case's förening or district gets the same 404 as for an id that names nothing,
+ * so a guessed or leaked id does not tell whether the case exists. A 403 is only for someone who may
+ * see the case but whose role does not allow this page or action. Until its first submission a case
+ * is the förening's draft: to staff it does not exist yet.
  */
 import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
@@ -35,6 +40,9 @@ export type CaseRow = NonNullable<Awaited<ReturnType<typeof loadCaseRow>>>;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
+/** Submitted at least once (the förvaltning has received it); before that it is the förening's draft. */
+export const isSubmitted = (row: { submittedAt: Date | null }) => row.submittedAt !== null;
+
 /**
  * The case as it is now: an agreement whose period has ended moves on to the slutrapport before the
  * page is built (only after the record check, so nobody without access can move a case).
@@ -53,7 +61,8 @@ export async function requireCaseForOrganisation(
   const row = await loadCaseRow(caseId);
   if (!row) throw notFound();
   const membership = user.organisations.find((o) => o.id === row.case.organisationId);
-  if (!membership || !rolesGrant(membership.roles, permission)) throw forbidden();
+  if (!membership) throw notFound();
+  if (!rolesGrant(membership.roles, permission)) throw forbidden();
   return { ...(await caughtUp(row)), membership };
 }
 
@@ -66,6 +75,7 @@ export async function requireCaseForDistrict(
   const row = await loadCaseRow(caseId);
   if (!row) throw notFound();
   const membership = user.districts.find((d) => d.id === row.case.districtId);
-  if (!membership || !rolesGrant(membership.roles, permission)) throw forbidden();
+  if (!membership || !isSubmitted(row.case)) throw notFound();
+  if (!rolesGrant(membership.roles, permission)) throw forbidden();
   return { ...(await caughtUp(row)), membership };
 }

@@ -10,6 +10,8 @@ export interface LinkedCase {
   id: string;
   title: string;
   diaryNumber: string | null;
+  /** False while the linked case is still the förening's unsent draft: staff see its name, no link. */
+  submitted: boolean;
 }
 
 export async function linkedCases(caseRow: { id: string; previousCaseId: string | null }): Promise<{
@@ -17,10 +19,12 @@ export async function linkedCases(caseRow: { id: string; previousCaseId: string 
   next: LinkedCase | null;
 }> {
   const db = await getDb();
-  const columns = { id: cases.id, title: cases.title, diaryNumber: cases.diaryNumber };
+  const columns = { id: cases.id, title: cases.title, diaryNumber: cases.diaryNumber, submittedAt: cases.submittedAt };
   const [previous] = caseRow.previousCaseId
     ? await db.select(columns).from(cases).where(eq(cases.id, caseRow.previousCaseId)).limit(1)
     : [];
   const [next] = await db.select(columns).from(cases).where(eq(cases.previousCaseId, caseRow.id)).limit(1);
-  return { previous: previous ?? null, next: next ?? null };
+  const linked = (c: typeof previous) =>
+    c ? { id: c.id, title: c.title, diaryNumber: c.diaryNumber, submitted: c.submittedAt !== null } : null;
+  return { previous: linked(previous), next: linked(next) };
 }

@@ -4,12 +4,16 @@ interface LinkedCase {
   id: string;
   title: string;
   diaryNumber: string | null;
+  submitted: boolean;
 }
 
 const label = (c: LinkedCase) => (c.diaryNumber ? `${c.title} (${c.diaryNumber})` : c.title);
 
-/** Links between a case and its renegotiation, on both sides' case pages. `base` ends before the case id. */
-export function CaseLinks({ base, previous, next }: { base: string; previous: LinkedCase | null; next: LinkedCase | null }) {
+/**
+ * Links between a case and its renegotiation, on both sides' case pages. `base` ends before the case id.
+ * `draftsHidden` (the förvaltning's page): a case the förening has not sent in yet is named, not linked.
+ */
+export function CaseLinks({ base, previous, next, draftsHidden = false }: { base: string; previous: LinkedCase | null; next: LinkedCase | null; draftsHidden?: boolean }) {
   if (!previous && !next) return null;
   return (
     <nav className="panel case-links" aria-label="Omförhandling">
@@ -20,7 +24,13 @@ export function CaseLinks({ base, previous, next }: { base: string; previous: Li
       ) : null}
       {next ? (
         <p>
-          Fortsätter i ärendet <Link to={`${base}/${next.id}`}>{label(next)}</Link>, den nya överenskommelsen.
+          {draftsHidden && !next.submitted ? (
+            <>Fortsätter i ärendet {label(next)}, den nya överenskommelsen. Föreningen har inte skickat in ansökan än.</>
+          ) : (
+            <>
+              Fortsätter i ärendet <Link to={`${base}/${next.id}`}>{label(next)}</Link>, den nya överenskommelsen.
+            </>
+          )}
         </p>
       ) : null}
     </nav>

@@ -53,7 +53,7 @@ export default function StaffCasePage() {
         {page.diaryNumber ? `${page.diaryNumber}: ` : ""}
         {page.title}
       </h1>
-      <CaseLinks base={page.base.replace(/\/[^/]+$/, "")} {...page.linked} />
+      <CaseLinks base={page.base.replace(/\/[^/]+$/, "")} {...page.linked} draftsHidden />
       <div className="panel case-status">
         <p>
           <strong>Status:</strong> {page.status.label}

@@ -55,20 +55,21 @@ describe("reading the agreement", () => {
   it("refuses other föreningar, förvaltning staff and visitors who are not logged in, by URL and by post", async () => {
     const { caseId } = await fryshusetCase(portal.db, portal, { through: "send for signing" });
     for (const path of [`/forening/arenden/${caseId}/overenskommelse`, `/forening/arenden/${caseId}/overenskommelse/underteckna`]) {
-      expect((await visitors.iogt.get(path)).status).toBe(403);
+      expect((await visitors.iogt.get(path)).status).toBe(404); // another förening's case: as if unknown
       expect((await visitors.staff.get(path)).status).toBe(403);
       const anonymous = await visitors.anonymous.get(path);
       expect(anonymous.status).toBe(302);
       expect(anonymous.headers.get("location")).toMatch(/^\/logga-in\?redirectTo=/);
     }
     const comment = `/forening/arenden/${caseId}/overenskommelse`;
-    expect((await visitors.iogt.post(comment, { body: "Hej" })).status).toBe(403);
-    expect((await visitors.staff.post(comment, { body: "Hej" })).status).toBe(403);
+    expect((await visitors.iogt.post(comment, { body: "Hej" })).status).toBe(404);
+    expect((await visitors.staff.post(comment, { body: "Hej" })).status).toBe(404);
     expect((await visitors.anonymous.post(comment, { body: "Hej" })).status).toBe(302);
     const sign = `/forening/arenden/${caseId}/overenskommelse/underteckna`;
-    for (const who of [visitors.iogt, visitors.staff, visitors.contact]) {
-      expect((await who.post(sign, { confirm: "yes" })).status).toBe(403);
-    }
+    // Outside the case's förening: 404 as if unknown; a contact person who may not sign: 403.
+    expect((await visitors.iogt.post(sign, { confirm: "yes" })).status).toBe(404);
+    expect((await visitors.staff.post(sign, { confirm: "yes" })).status).toBe(404);
+    expect((await visitors.contact.post(sign, { confirm: "yes" })).status).toBe(403);
     expect((await visitors.anonymous.post(sign, { confirm: "yes" })).status).toBe(302);
     expect((await caseState(caseId)).snapshot).toMatchObject({ context: { signatures: { association: null } } });
     expect(await portal.db.select().from(agreementComments).where(eq(agreementComments.caseId, caseId))).toHaveLength(0);

@@ -48,10 +48,13 @@ describe("the final report", () => {
   it("refuses other föreningar, staff, visitors who are not logged in and a firmatecknare without contact rights", async () => {
     const { caseId } = await fryshusetCase(portal.db, portal, { through: "agreement period over" });
     const path = `/forening/arenden/${caseId}/slutrapport`;
-    for (const who of [visitors.iogt, visitors.staff, visitors.signatoryOnly]) {
-      expect((await who.get(path)).status).toBe(403);
-      expect((await who.post(path, FINAL)).status).toBe(403);
-    }
+    // Another förening's case is a 404 as if unknown; staff get the förening side's 403 for a page.
+    expect((await visitors.iogt.get(path)).status).toBe(404);
+    expect((await visitors.iogt.post(path, FINAL)).status).toBe(404);
+    expect((await visitors.staff.get(path)).status).toBe(403);
+    expect((await visitors.staff.post(path, FINAL)).status).toBe(404);
+    expect((await visitors.signatoryOnly.get(path)).status).toBe(403);
+    expect((await visitors.signatoryOnly.post(path, FINAL)).status).toBe(403);
     expect((await visitors.anonymous.get(path)).headers.get("location")).toMatch(/^\/logga-in\?redirectTo=/);
     expect((await visitors.anonymous.post(path, FINAL)).status).toBe(302);
     expect(await finalRows(caseId)).toHaveLength(0);

@@ -60,14 +60,15 @@ describe("who may use the report pages", () => {
     const { caseId } = await fryshusetCase(portal.db, portal, { through: "second report approved" });
     const base = `/forening/arenden/${caseId}/rapport`;
     for (const path of [base, `${base}/ekonomi`, `${base}/0`]) {
-      expect((await visitors.iogt.get(path)).status).toBe(403);
+      expect((await visitors.iogt.get(path)).status).toBe(404); // another förening's case: as if unknown
       expect((await visitors.staff.get(path)).status).toBe(403);
       expect((await visitors.anonymous.get(path)).headers.get("location")).toMatch(/^\/logga-in\?redirectTo=/);
     }
     for (const path of [base, `${base}/ekonomi`]) {
-      for (const who of [visitors.iogt, visitors.staff, visitors.signatoryOnly]) {
-        expect((await who.post(path, { narrative: "x" })).status).toBe(403);
-      }
+      // Outside the case's förening: 404 as if unknown; a firmatecknare without contact rights: 403.
+      expect((await visitors.iogt.post(path, { narrative: "x" })).status).toBe(404);
+      expect((await visitors.staff.post(path, { narrative: "x" })).status).toBe(404);
+      expect((await visitors.signatoryOnly.post(path, { narrative: "x" })).status).toBe(403);
       expect((await visitors.anonymous.post(path, { narrative: "x" })).status).toBe(302);
       expect((await visitors.signatoryOnly.get(path)).status).toBe(403);
     }

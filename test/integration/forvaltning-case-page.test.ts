@@ -113,9 +113,13 @@ describe("who may see and act on a case", () => {
     const { caseId } = await caseAt(portal, through("submit"));
     const visitor = await loggedIn(email);
     const read = await visitor.get(pathOf(caseId));
-    expect(read.status).toBe(email.includes("demo.example") && ["samordnare@demo.example", "registrator@demo.example"].includes(email) ? 200 : 403);
+    const inDistrict = ["samordnare@demo.example", "registrator@demo.example"].includes(email);
+    // A förening user is refused by the förvaltning side (403 or, for the case itself, 404); staff of
+    // another district get a 404 as for an unknown case; staff of the district without the role, 403.
+    if (inDistrict) expect(read.status).toBe(200);
+    else expect([403, 404]).toContain(read.status); // the district layout's 403 comes first for a page
     const post = await visitor.post(`${pathOf(caseId)}?index`, { intent, expectedRevision: String(await revisionOf(caseId)), body: "Hemligt" });
-    expect(post.status).toBe(403);
+    expect(post.status).toBe(inDistrict ? 403 : 404);
     expect(await stateOf(caseId)).toBe("review.unassigned");
   });
 
@@ -127,7 +131,7 @@ describe("who may see and act on a case", () => {
     const visitor = await loggedIn("tva@test.example");
     expect((await visitor.get(`/forvaltning/rk/arenden/${caseId}`)).status).toBe(200);
     expect((await visitor.get(`/forvaltning/ja/arenden/${caseId}`)).status).toBe(404);
-    expect((await (await loggedIn("handlaggare.jarva@demo.example")).get(`/forvaltning/ja/arenden/${caseId}`)).status).toBe(403);
+    expect((await (await loggedIn("handlaggare.jarva@demo.example")).get(`/forvaltning/ja/arenden/${caseId}`)).status).toBe(404);
   });
 });
 

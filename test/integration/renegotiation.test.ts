@@ -84,7 +84,10 @@ describe("after the nämnd decides to renegotiate", () => {
 
     const staff = await loggedIn(portal, "handlaggare@demo.example");
     const staffOld = await (await staff.get(`/forvaltning/rk/arenden/${oldId}`)).text();
-    expect(staffOld).toContain(`href="/forvaltning/rk/arenden/${newId}"`);
+    // The new case is the förening's draft until it is sent in: named for staff, not yet a link.
+    expect(staffOld).not.toContain(`href="/forvaltning/rk/arenden/${newId}"`);
+    expect(textOf(staffOld)).toContain("Föreningen har inte skickat in ansökan än.");
+    expect((await staff.get(`/forvaltning/rk/arenden/${newId}`)).status).toBe(404);
   });
 
   it("another förening cannot open the new case", async () => {
@@ -117,9 +120,9 @@ describe("the e-mail ”Ny överenskommelse kan förhandlas”", () => {
       const html = await opened.text();
       expect(textOf(html)).toContain("Fortsättning på ärendet");
       expect(html).toContain(`href="/forening/arenden/${oldId}"`);
-      // Another förening is refused (ADR 0004: a refusal is a 403 with a Swedish page) and learns nothing of the case.
+      // Another förening gets the 404 of an unknown case (its existence is not revealed) and learns nothing of it.
       const refused = await (await loggedIn(portal, "iogt@demo.example")).get(path);
-      expect(refused.status).toBe(403);
+      expect(refused.status).toBe(404);
       expect(textOf(await refused.text())).not.toContain(OLD_APPLICATION.title);
     } finally {
       await smtp.close();
