@@ -8,6 +8,7 @@ import { NonceContext } from "./utils/nonce";
 import { noteIfDatabaseUnavailable } from "./utils/database-unavailable.server";
 import { currentRequestId, logError, logWarn } from "./utils/log.server";
 import { RequestIdContext } from "./utils/request-id";
+import { connectionErrorCode } from "../db/errors";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -62,7 +63,7 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   // The server answers 503 for these; one line, not a stack per request during an outage.
   if (noteIfDatabaseUnavailable(error)) {
-    logWarn("database unreachable");
+    logWarn("database unreachable", { code: connectionErrorCode(error) ?? "unknown" });
     return;
   }
   if (!(error instanceof Response)) logError("request failed", error);
