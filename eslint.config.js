@@ -17,6 +17,11 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Every line the server writes goes through app/utils/log.server.ts, which keeps personal data out.
+    files: ["app/**/*.{ts,tsx}", "server/**/*.ts", "db/client.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
     files: ["scripts/**/*.mjs", "*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },

@@ -6,6 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
 import { noteIfDatabaseUnavailable } from "./utils/database-unavailable.server";
+import { currentRequestId, logError, logWarn } from "./utils/log.server";
+import { RequestIdContext } from "./utils/request-id";
 import { connectionErrorCode } from "../db/errors";
 
 const ABORT_DELAY = 5_000;
@@ -24,7 +26,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestIdContext.Provider value={currentRequestId() ?? ""}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestIdContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -45,7 +49,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError("page rendering failed", error);
         },
       },
     );
@@ -53,16 +57,16 @@ export default function handleRequest(
   });
 }
 
-// Errors are logged with their message and stack only: request data (forms, cookies) never is.
+// Through the one logger: class, code and scrubbed stack, never the request's data or a failed
+// statement's parameters (app/utils/log.server.ts).
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   // The server answers 503 for these; one line, not a stack per request during an outage.
   if (noteIfDatabaseUnavailable(error)) {
-    console.error(`Databasen kunde inte nås (${connectionErrorCode(error) ?? "okänt fel"})`);
+    logWarn("database unreachable", { code: connectionErrorCode(error) ?? "unknown" });
     return;
   }
-  if (error instanceof Error) console.error(`${error.name}: ${error.message}\n${error.stack ?? ""}`);
-  else if (!(error instanceof Response)) console.error("Unknown error");
+  if (!(error instanceof Response)) logError("request failed", error);
 };
 
 /**

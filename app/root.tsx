@@ -18,6 +18,7 @@ import { getCurrentUser, homePathFor } from "./auth/current-user.server";
 import { unreadCount } from "./mail/inbox.server";
 import { NotificationCount } from "./components/notification-count";
 import { useNonce } from "./utils/nonce";
+import { RequestIdMeta, RequestIdNote } from "./utils/request-id";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -103,6 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <RequestIdMeta />
         <Links />
       </head>
       <body>
@@ -152,6 +154,7 @@ export function ErrorBoundary() {
       <title>{`${title} – IOP-portalen`}</title>
       <h1>{title}</h1>
       <p>{text}</p>
+      {status >= 500 ? <RequestIdNote /> : null}
       <p>
         <Link to="/">Till startsidan</Link>
       </p>

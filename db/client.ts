@@ -6,6 +6,7 @@ import path from "node:path";
 import fs from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { logWarn } from "../app/utils/log.server";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -36,7 +37,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       connect_timeout: 3,
       idle_timeout: 30,
       max_lifetime: 60 * 30,
-      onnotice: () => {},
+      // PostgreSQL's warnings point at a bug (no transaction in progress, …): logged by code only,
+      // since a notice's text may quote a value.
+      onnotice: (notice) => {
+        if (notice.severity === "WARNING") logWarn("database warning", { code: String(notice.code ?? "") });
+      },
     });
     // drizzle runs every query through `unsafe`, which postgres.js does not prepare by default, so
     // PostgreSQL would parse and plan the same statements on every call. Prepared per connection,

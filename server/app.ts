@@ -24,8 +24,10 @@ import { bodyLimit } from "./body-limit";
 import { devMailboxGuard } from "./dev-mailbox-guard";
 import { malformedIdGuard } from "./malformed-ids";
 import { configuredOrigin, publicOrigin } from "./origin";
-import { crossSitePage } from "./pages";
+import { crossSitePage, serverErrorPage } from "./pages";
 import { createRemixRequest } from "./remix-request";
+import { routePatternFinder } from "./route-pattern";
+import { currentLogContext, logError, logInfo, newRequestId, runWithLogContext } from "../app/utils/log.server";
 
 export function createApp(build: ServerBuild, options: { publicDir?: string } = {}) {
   const app = express();
@@ -36,6 +38,17 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   const servedOverHttps = (appUrl ?? "").startsWith("https://");
   const publicDir = options.publicDir ?? path.resolve("public");
   app.disable("x-powered-by");
+  const routePattern = routePatternFinder(build);
+  // Every request gets an id, sent back as X-Request-Id and shown on error pages, so a visitor can
+  // quote it and the operator can find the request's log lines (app/utils/log.server.ts).
+  app.use((req, res, next) => {
+    const requestId = newRequestId();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    let route: string | undefined;
+    const context = { requestId, method: req.method, route: () => (route ??= routePattern(req.path)) };
+    runWithLogContext(context, next);
+  });
   // Only then are X-Forwarded-For/-Host/-Proto believed (client address, public origin).
   const trustProxy = process.env.TRUST_PROXY;
   if (trustProxy) app.set("trust proxy", trustSetting(trustProxy));
@@ -79,7 +92,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
       appOrigin,
     });
     if (cross) {
-      res.status(403).type("text/html; charset=utf-8").send(crossSitePage());
+      res.status(403).type("text/html; charset=utf-8").send(crossSitePage(res.locals.requestId as string));
       return;
     }
     next();
@@ -91,13 +104,18 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h" }));
 
-  // Request log without query strings, addresses or bodies: nothing personal.
-  app.use((req, res, next) => {
+  // Request log: id, method, route pattern, status, time; no query strings, addresses or bodies.
+  // A failed request is logged even with LOG_REQUESTS=false, so its id can be looked up.
+  app.use((_req, res, next) => {
     const started = process.hrtime.bigint();
+    // "finish" fires outside the request's async context: carry it over.
+    const context = currentLogContext();
     res.on("finish", () => {
-      if (process.env.LOG_REQUESTS === "false") return;
+      if (process.env.LOG_REQUESTS === "false" && res.statusCode < 500) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      console.info(`${req.method} ${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+      const line = () => logInfo(`status=${res.statusCode} ${ms.toFixed(1)}ms`);
+      if (context) runWithLogContext(context, line);
+      else line();
     });
     next();
   });
@@ -129,6 +147,11 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
         sendUnavailable(res);
         return;
       }
+      // Remix's bare 500 (an error before any route ran): our page, with the id to quote.
+      if (response.status >= 500 && !response.body) {
+        res.status(response.status).type("text/html; charset=utf-8").send(serverErrorPage(res.locals.requestId as string));
+        return;
+      }
       // A route's own header (Cache-Control on /healthz) replaces the server's default, not joins it.
       for (const name of response.headers.keys()) res.removeHeader(name);
       await sendRemixResponse(res, response);
@@ -144,6 +167,17 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   });
   app.use(malformedIdGuard(build));
   app.all("*", (req, res, next) => void handleWithRemix(req, res, next));
+  // Instead of Express's own handler, which prints the whole error and, outside production, sends
+  // the stack trace to the visitor.
+  // (Express knows an error handler by its four parameters.)
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    logError("request failed", error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).type("text/html; charset=utf-8").send(serverErrorPage(res.locals.requestId as string));
+  });
   return app;
 }
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { connect } from "../db/client";
+import { logError, logInfo, logProcessErrors } from "../app/utils/log.server";
 import { migrateDatabase } from "../db/migrate";
 import { seedIfEmpty } from "../db/seed";
 import { createApp } from "./app";
@@ -17,7 +18,7 @@ async function main() {
   await migrateDatabase(handle);
   if (process.env.SEED_DEMO_DATA !== "false") {
     const seeded = await seedIfEmpty(handle.db);
-    if (seeded) console.info("Tom databas: demodata har lagts in (se README för konton).");
+    if (seeded) logInfo("Tom databas: demodata har lagts in (se README för konton).");
   }
   // Delivers the outbox from this process unless MAIL_WORKER=false (then run `npm run worker`).
   const mailWorker = mailWorkerEnabled() ? createMailWorker() : null;
@@ -26,7 +27,7 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const port = Number(process.env.PORT ?? 3000);
   const server = createApp(build).listen(port, () => {
-    console.info(
+    logInfo(
       `IOP-portalen: http://localhost:${port} (${handle.kind === "pglite" ? "inbäddad PGlite" : "PostgreSQL"})`,
     );
   });
@@ -40,7 +41,8 @@ async function main() {
   process.on("SIGINT", shutdown);
 }
 
+logProcessErrors();
 main().catch((error) => {
-  console.error(error);
+  logError("start failed", error);
   process.exit(1);
 });

@@ -4,18 +4,19 @@
  * one process.
  */
 import { connect } from "../db/client";
+import { logError, logInfo, logProcessErrors, logWarn } from "../app/utils/log.server";
 import { createMailWorker } from "../app/mail/worker.server";
 import { mailMode } from "../app/mail/config.server";
 
 async function main() {
   if (!process.env.DATABASE_URL) {
-    console.error("En separat e-postprocess behöver DATABASE_URL (PostgreSQL). Med inbäddad databas skickar appen själv.");
+    logWarn("En separat e-postprocess behöver DATABASE_URL (PostgreSQL). Med inbäddad databas skickar appen själv.");
     process.exit(1);
   }
   const handle = await connect();
   const worker = createMailWorker();
   worker.start();
-  console.info(`IOP-portalen: e-postprocessen är igång (${mailMode() === "smtp" ? "SMTP" : mailMode() === "devMailbox" ? "utvecklingsbrevlåda" : "avstängd"}).`);
+  logInfo(`IOP-portalen: e-postprocessen är igång (${mailMode() === "smtp" ? "SMTP" : mailMode() === "devMailbox" ? "utvecklingsbrevlåda" : "avstängd"}).`);
   const shutdown = () => {
     void worker
       .stop()
@@ -26,7 +27,8 @@ async function main() {
   process.on("SIGINT", shutdown);
 }
 
+logProcessErrors();
 main().catch((error) => {
-  console.error(error);
+  logError("start failed", error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { emailOutbox } from "../../db/schema";
 import type { Executor } from "../../db/client";
 import type { RenderedEmail } from "../../emails/types";
 import { smtpUrl } from "../utils/config.server";
+import { logInfo } from "../utils/log.server";
 
 export interface EmailRecipient {
   userId?: string;
@@ -33,5 +34,5 @@ export async function enqueueEmail(db: Executor, to: EmailRecipient, email: Rend
  */
 export function announceDemoMail(email: RenderedEmail, link: string) {
   if (smtpUrl()) return;
-  console.info(`[e-post, demoläge] ${email.subject}: ${link}`);
+  logInfo(`[e-post, demoläge] ${email.subject}: ${link}`);
 }

@@ -17,6 +17,7 @@ import {
 import { mailFrom, mailMode, messageIdFor, type MailMode } from "./config.server";
 import { describeError, isPermanent, isServerUnavailable, smtpTransport, type MailTransport } from "./smtp.server";
 import { runReminders } from "./reminders.server";
+import { logError, logInfo } from "../utils/log.server";
 import { isConnectionError } from "../../db/errors";
 
 const DATABASE_RETRY_MS = 250;
@@ -71,7 +72,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
   // A mail server outage uses up no attempts; the message keeps waiting this long before it fails.
   const outageGiveUpMs = Number(process.env.MAIL_OUTAGE_GIVE_UP_MS ?? 72 * 3600_000);
   const reminderIntervalMs = options.reminderIntervalMs ?? 15 * 60_000;
-  const log = options.log ?? ((line: string) => console.info(line));
+  const log = options.log ?? ((line: string) => logInfo(line));
   const url = options.smtpUrl ?? process.env.SMTP_URL;
   let transport: MailTransport | null = null;
   let killed = false;
@@ -219,7 +220,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
         log(`[påminnelser] ${done.reminders} påminnelser, ${done.periodsElapsed} avtalsperioder avslutade`);
       }
     } catch (error) {
-      log(`[påminnelser] fel: ${describeError(error)}`);
+      logError("[påminnelser] fel", error);
     }
   }
 
@@ -240,7 +241,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
             const r = await runOnce();
             if (r.claimed === batchSize) continue;
           } catch (error) {
-            log(`[e-post] fel i utskicket: ${describeError(error)}`);
+            logError("[e-post] fel i utskicket", error);
           }
           if (running && !killed) await sleep(pollMs);
         }

@@ -1,0 +1,84 @@
+/**
+ * What a failing request leaves in the log (issue 13 item 4, issue 12): its request id, never the
+ * session cookie, the form's content or the failed statement's parameters.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupPortal } from "../support/portal";
+import { textOf } from "../support/visitor";
+
+const portal = setupPortal();
+
+/** Everything this process writes while `during` runs: stdout, stderr and the console. */
+async function captureOutput(during: () => Promise<void>): Promise<string> {
+  let captured = "";
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map((s) => s.write);
+  for (const stream of streams) {
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      captured += String(chunk);
+      const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof stream.write;
+  }
+  const methods = ["log", "info", "warn", "error", "debug", "trace"] as const;
+  const saved = methods.map((m) => console[m]);
+  for (const m of methods) console[m] = (...args: unknown[]) => void (captured += `${args.map(String).join(" ")}\n`);
+  try {
+    await during();
+    // Lines written when the response has finished.
+    await new Promise((r) => setTimeout(r, 200));
+  } finally {
+    streams.forEach((s, i) => (s.write = writes[i]!));
+    methods.forEach((m, i) => (console[m] = saved[i]!));
+  }
+  return captured;
+}
+
+describe("the log of a failing request", () => {
+  // A fault only this test's database has: inserting this person fails in PostgreSQL, whose error
+  // carries the statement's parameters and the failing row.
+  beforeAll(async () => {
+    await portal.db.execute(
+      sql.raw(`alter table users add constraint log_test_fault check (email not like '%@logg-test.example') not valid`),
+    );
+  });
+  afterAll(async () => {
+    await portal.db.execute(sql.raw(`alter table users drop constraint log_test_fault`));
+  });
+
+  it("names the request by its id and holds no cookie, form content or statement parameters", async () => {
+    const visitor = portal.visitor();
+    await visitor.logIn("forening@demo.example");
+    const sessionId = visitor.cookie.split("=")[1]!;
+    expect(sessionId.length).toBeGreaterThan(10);
+    const organisationId = portal.organisationIds.get("Fryshuset") ?? [...portal.organisationIds.values()][0]!;
+    const email = "anna.svensson@logg-test.example";
+    const personnummer = "19850312-1234";
+    let response: Response | undefined;
+    let html = "";
+    const output = await captureOutput(async () => {
+      response = await visitor.post(`/forening/${organisationId}/personer`, {
+        intent: "invite",
+        name: `Anna Svensson ${personnummer}`,
+        email,
+        roles: "contact_person",
+      });
+      html = await response.text();
+    });
+    expect(response!.status).toBe(500);
+    const requestId = response!.headers.get("x-request-id");
+    expect(requestId).toMatch(/^[0-9A-Z]{10}$/);
+    // The visitor can quote it.
+    expect(textOf(html)).toContain(requestId!);
+    expect(output).toContain(requestId!);
+    expect(output).toContain("/forening/:organisationId/personer");
+    // The failure itself is there, by class and code.
+    expect(output).toMatch(/ERROR .*request failed/);
+    expect(output).toContain("code=23514");
+    for (const secret of [sessionId, email, "anna.svensson", personnummer, "198503121234", "Anna Svensson", organisationId]) {
+      expect(output).not.toContain(secret);
+    }
+  });
+});
