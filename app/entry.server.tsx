@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./utils/nonce";
 import { noteIfDatabaseUnavailable } from "./utils/database-unavailable.server";
+import { connectionErrorCode } from "../db/errors";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -57,7 +58,7 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   // The server answers 503 for these; one line, not a stack per request during an outage.
   if (noteIfDatabaseUnavailable(error)) {
-    console.error("Databasen kunde inte nås");
+    console.error(`Databasen kunde inte nås (${connectionErrorCode(error) ?? "okänt fel"})`);
     return;
   }
   if (error instanceof Error) console.error(`${error.name}: ${error.message}\n${error.stack ?? ""}`);

@@ -49,6 +49,18 @@ const CONNECTION_ERROR_CODES = new Set([
   "08006",
 ]);
 
+/** The code that made `isConnectionError` true (for the log: a code, never a query or its parameters). */
+export function connectionErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return code;
+    if (current instanceof AggregateError) return current.errors.map(connectionErrorCode).find(Boolean);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 export function isConnectionError(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {

@@ -103,13 +103,28 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   });
 
   const handleRequest = createRequestHandler(build, process.env.NODE_ENV);
+  // One try in a scope of its own, so a second try starts with a clean slate.
+  const attempt = (req: express.Request, res: express.Response) =>
+    runInRequestScope(() =>
+      runWatchingForOutage(async () => {
+        const response = await handleRequest(createRemixRequest(req, res, res.locals.publicOrigin as string), {
+          cspNonce: res.locals.cspNonce as string,
+          clientAddress: req.ip ?? "unknown",
+        });
+        return { response, unavailable: response.status >= 500 && databaseWasUnavailable() };
+      }),
+    );
   const handleWithRemix = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
-      const response = await handleRequest(createRemixRequest(req, res, res.locals.publicOrigin as string), {
-        cspNonce: res.locals.cspNonce as string,
-        clientAddress: req.ip ?? "unknown",
-      });
-      if (response.status >= 500 && databaseWasUnavailable()) {
+      let { response, unavailable } = await attempt(req, res);
+      // After a PostgreSQL restart a pooled connection may still hold the server's goodbye (57P01)
+      // and fail the first query on it; the pool then drops it. A page (GET, no body, reads only) is
+      // asked once more on a fresh connection; a form post is not, since it may have committed.
+      if (unavailable && (req.method === "GET" || req.method === "HEAD")) {
+        await response.body?.cancel();
+        ({ response, unavailable } = await attempt(req, res));
+      }
+      if (unavailable) {
         await response.body?.cancel();
         sendUnavailable(res);
         return;
@@ -128,9 +143,7 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     next();
   });
   app.use(malformedIdGuard(build));
-  app.all("*", (req, res, next) =>
-    runInRequestScope(() => runWatchingForOutage(() => handleWithRemix(req, res, next))),
-  );
+  app.all("*", (req, res, next) => void handleWithRemix(req, res, next));
   return app;
 }
 

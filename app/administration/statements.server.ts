@@ -81,6 +81,16 @@ function editability(user: CurrentUser, found: Found, stage: StatementStage) {
   return null;
 }
 
+/**
+ * Where the latest version stands, as the page says it: a submitted version stays "submitted" after a
+ * chef returns it (the next save starts a new version), so the case's state tells the rest.
+ */
+function standingOf(status: string, caseState: string, returned: boolean): string {
+  if (status !== "submitted") return "utkast";
+  if (returned) return "skickad tillbaka från attesteringen";
+  return caseState.includes("attestation") ? "skickad till attestering" : "attesterad";
+}
+
 export async function loadStatementPage(user: CurrentUser, districtParam: string, caseId: string, skede: string | null) {
   const found = await requireStaffCase(user, districtParam, caseId, "statement.write");
   const stage = stageOf(skede, found.case.state);
@@ -88,6 +98,7 @@ export async function loadStatementPage(user: CurrentUser, districtParam: string
   const readOnlyReason = editability(user, found, stage);
   const { allowed, snapshot } = checkActions(user, found.case);
   const lastReturn = snapshot.context.lastReturn;
+  const returned = Boolean(lastReturn && lastReturn.stage === stage && found.case.state === assessmentState(stage));
   return {
     caseId,
     stage,
@@ -101,11 +112,17 @@ export async function loadStatementPage(user: CurrentUser, districtParam: string
     canSubmit: readOnlyReason === null && allowed("SUBMIT_FOR_ATTESTATION") && latest !== null,
     caseRevision: found.case.revision,
     statement: latest
-      ? { version: latest.version, revision: latest.revision, status: latest.status, submittedAt: latest.submittedAt?.toISOString() ?? null }
+      ? {
+          version: latest.version,
+          revision: latest.revision,
+          status: latest.status,
+          standing: standingOf(latest.status, found.case.state, returned),
+          submittedAt: latest.submittedAt?.toISOString() ?? null,
+        }
       : null,
     prefilled: latest === null,
     values: formValuesOfStatement(latest?.content ?? (await prefill(found, stage))),
-    lastReturn: lastReturn && lastReturn.stage === stage && found.case.state === assessmentState(stage) ? lastReturn : null,
+    lastReturn: returned ? lastReturn : null,
     base: `/forvaltning/${found.districtCode.toLowerCase()}/arenden/${caseId}`,
   };
 }

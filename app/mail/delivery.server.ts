@@ -18,9 +18,12 @@ export interface ClaimedMail {
   htmlBody: string | null;
   attempts: number;
   createdAt: Date;
+  /** When this worker asked for the row (its lease runs from no earlier than this). */
+  claimedAt: number;
 }
 
 export async function claimDue(db: Executor, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
+  const claimedAt = Date.now();
   const result = await db.execute(sql`
     update email_outbox o
        set status = 'sending', attempts = o.attempts + 1, updated_at = now(),
@@ -51,6 +54,7 @@ export async function claimDue(db: Executor, limit: number, leaseMs: number): Pr
       htmlBody: r.html_body,
       attempts: Number(r.attempts),
       createdAt: new Date(r.created_at),
+      claimedAt,
     }));
 }
 

@@ -17,6 +17,9 @@ import {
 import { mailFrom, mailMode, messageIdFor, type MailMode } from "./config.server";
 import { describeError, isPermanent, isServerUnavailable, smtpTransport, type MailTransport } from "./smtp.server";
 import { runReminders } from "./reminders.server";
+import { isConnectionError } from "../../db/errors";
+
+const DATABASE_RETRY_MS = 250;
 
 export interface MailWorkerOptions {
   /** Defaults to the environment (SMTP_URL, DEV_MAILBOX, NODE_ENV). */
@@ -63,7 +66,8 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
   const leaseMs = options.leaseMs ?? Number(process.env.MAIL_LEASE_MS ?? 15_000);
   const pollMs = options.pollMs ?? 500;
   const maxAttempts = options.maxAttempts ?? 8;
-  const backoff = options.backoff ?? { baseMs: 30_000, capMs: 60 * 60_000 };
+  // MAIL_RETRY_BASE_MS: the first wait after a failed try (the fault suite shortens it to 5 s).
+  const backoff = options.backoff ?? { baseMs: Number(process.env.MAIL_RETRY_BASE_MS ?? 30_000), capMs: 60 * 60_000 };
   // A mail server outage uses up no attempts; the message keeps waiting this long before it fails.
   const outageGiveUpMs = Number(process.env.MAIL_OUTAGE_GIVE_UP_MS ?? 72 * 3600_000);
   const reminderIntervalMs = options.reminderIntervalMs ?? 15 * 60_000;
@@ -104,27 +108,43 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
       result.sent++;
       return;
     }
-    const renewal = setInterval(() => void renewLease(db, row.id, leaseMs).catch(() => {}), leaseMs / 3);
+    // Until when this row is surely ours: the claim's lease, pushed on by each renewal that got through.
+    let leaseUntil = row.claimedAt + leaseMs;
+    const renewal = setInterval(() => {
+      const asked = Date.now();
+      void renewLease(db, row.id, leaseMs)
+        .then(() => (leaseUntil = asked + leaseMs))
+        .catch(() => {});
+    }, leaseMs / 3);
     try {
-      await transportFor().send({
-        id: row.id,
-        messageId: messageIdFor(row.id),
-        from: mailFrom(),
-        to: row.recipientEmail,
-        subject: row.subject,
-        text: row.textBody,
-        html: row.htmlBody,
-      });
+      let sendError: unknown = null;
+      try {
+        await transportFor().send({
+          id: row.id,
+          messageId: messageIdFor(row.id),
+          from: mailFrom(),
+          to: row.recipientEmail,
+          subject: row.subject,
+          text: row.textBody,
+          html: row.htmlBody,
+        });
+      } catch (error) {
+        sendError = error;
+      }
       if (killed) return;
-      await markSent(db, row.id);
-      result.sent++;
-    } catch (error) {
-      if (killed) return;
-      const description = describeError(error);
-      if (isServerUnavailable(error)) {
+      if (!sendError) {
+        // The SMTP server has the message: "sent" must be recorded even while the database restarts,
+        // or the row comes due again and the message goes out twice. A database error here is no
+        // failure of the message; if it lasts past the lease, the row is simply due again.
+        await throughDatabaseOutage(() => markSent(db, row.id), () => leaseUntil);
+        result.sent++;
+        return;
+      }
+      const description = describeError(sendError);
+      if (isServerUnavailable(sendError)) {
         batch.unavailable = description;
         await waitForServer(description);
-      } else if (isPermanent(error) || row.attempts >= maxAttempts) {
+      } else if (isPermanent(sendError) || row.attempts >= maxAttempts) {
         await markFailed(db, row.id, description);
         result.failed++;
         log(`[e-post] utskick ${row.id} misslyckades efter ${row.attempts} försök: ${description}`);
@@ -134,6 +154,21 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
       }
     } finally {
       clearInterval(renewal);
+    }
+  }
+
+  /**
+   * Runs a write, again and again while the database cannot be reached, as long as the lease keeps the
+   * row this worker's (with a second's margin); then gives up and the row is due again after the lease.
+   */
+  async function throughDatabaseOutage(write: () => Promise<void>, leaseUntil: () => number) {
+    for (;;) {
+      try {
+        return await write();
+      } catch (error) {
+        if (killed || !isConnectionError(error) || Date.now() + 1_000 + DATABASE_RETRY_MS > leaseUntil()) throw error;
+        await new Promise((resolve) => setTimeout(resolve, DATABASE_RETRY_MS));
+      }
     }
   }
 

@@ -7,7 +7,8 @@ export const meta: MetaFunction = () => pageTitle("Idéburet offentligt partners
 export default function StartPage() {
   return (
     <>
-      <h1>Samverka med stadsdelsförvaltningen genom IOP</h1>
+      {/* The soft hyphen lets the compound break where a Swede would break it, on a phone. */}
+      <h1>Samverka med stadsdels­förvaltningen genom IOP</h1>
       <p className="lead">
         Ett idéburet offentligt partnerskap (IOP) är ett långsiktigt samarbete mellan en förening och en
         stadsdelsförvaltning kring en samhällsutmaning som ni vill lösa tillsammans.

@@ -48,7 +48,7 @@ export default function StatementPage() {
       </h1>
       <p>
         {page.organisationName}. Status: {page.status}.
-        {page.statement ? ` Version ${page.statement.version}, ${page.statement.status === "submitted" ? "skickad till attestering" : "utkast"}.` : ""}
+        {page.statement ? ` Version ${page.statement.version}, ${page.statement.standing}.` : ""}
       </p>
       <Notice message={result?.ok ? result.message : null} />
       {page.lastReturn ? (

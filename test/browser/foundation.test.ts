@@ -96,6 +96,25 @@ describe.skipIf(!hasChromium)("foundation in the browser", () => {
     });
   }
 
+  it.each([320, 390])("nothing scrolls sideways at %i px: the long Swedish words of the headings wrap", async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    for (const path of ["/", "/logga-in", "/registrera", "/glomt-losenord"]) {
+      await page.goto(`${portal.origin}${path}`);
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        headings: [...document.querySelectorAll("h1, h2")]
+          .filter((h) => h.scrollWidth > h.clientWidth || h.getBoundingClientRect().right > document.documentElement.clientWidth)
+          .map((h) => h.textContent),
+      }));
+      expect({ path, ...overflow }).toEqual({ path, page: 0, headings: [] });
+    }
+    // The soft hyphen that lets the heading break is not part of what a screen reader reads.
+    await page.goto(`${portal.origin}/`);
+    await waitForHeading(page, "Samverka med stadsdelsförvaltningen genom IOP");
+  });
+
   it("offers a skip link as the first thing to tab to", async () => {
     const page = await newPage();
     await page.goto(`${portal.origin}/`);

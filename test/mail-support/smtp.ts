@@ -24,6 +24,8 @@ export interface TestSmtp {
   mode: SmtpMode;
   /** Called after each accepted message (e.g. to kill a worker in the middle of a batch). */
   onAccepted?: (mail: ReceivedMail) => void;
+  /** Called when a message has arrived, before the server answers 250: a promise holds the answer back. */
+  beforeReply?: (mail: ReceivedMail) => Promise<void> | void;
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -92,10 +94,15 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           text: textPart(raw),
           acceptedAt: Date.now(),
         };
-        received.push(mail);
-        callback();
-        state.onAccepted?.(mail);
-        for (const w of waiters.splice(0)) w();
+        const reply = () => {
+          received.push(mail);
+          callback();
+          state.onAccepted?.(mail);
+          for (const w of waiters.splice(0)) w();
+        };
+        const held = state.beforeReply?.(mail);
+        if (held) void held.then(reply);
+        else reply();
       });
     },
   });
