@@ -24,6 +24,8 @@ export async function issueToken(
   now = new Date(),
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
+  // Only the newest reset link works: an older one left in a mailbox cannot be used later.
+  if (purpose === "password_reset") await spendOtherResetLinks(db, userId, now);
   await db.insert(authTokens).values({
     userId,
     purpose,
@@ -68,5 +70,14 @@ export async function consumeToken(
       ),
     )
     .returning({ userId: authTokens.userId });
+  // Setting a password through any link spends every other reset link of the account (ASVS V6).
+  if (row) await spendOtherResetLinks(db, row.userId, now);
   return row?.userId ?? null;
+}
+
+async function spendOtherResetLinks(db: Executor, userId: string, now: Date) {
+  await db
+    .update(authTokens)
+    .set({ usedAt: now })
+    .where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, "password_reset"), isNull(authTokens.usedAt)));
 }
