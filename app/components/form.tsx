@@ -128,7 +128,9 @@ export function ValidatedForm({
 
   return (
     <FormContext.Provider value={{ form, serverValues: values }}>
-      {messages.length > 0 || formError ? (
+      {/* The summary belongs to an attempt to send: shown on leaving a field, it would push the whole
+          form down under the pointer (the next click lands on something else). */}
+      {(submitCount > 0 || failure) && (messages.length > 0 || formError) ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="error-summary-title">
           <h2 id="error-summary-title">Det finns problem att rätta</h2>
           <ul>
@@ -374,10 +376,31 @@ function ChoiceFieldset({
   error?: string;
   children: ReactNode;
 }) {
+  // Moving from one box to the next blurs the first, which checks it; a message appearing then would
+  // push the next box away between press and release, and the click would miss it. So the message
+  // shown changes only while focus is outside the group (leaving it shows the current one).
+  const [shown, setShown] = useState(error);
+  const inside = useRef(false);
+  const latest = useRef(error);
+  latest.current = error;
+  useEffect(() => {
+    if (!inside.current) setShown(error);
+  }, [error]);
   return (
-    <fieldset id={id} aria-describedby={describedByFor(id, hint, error)}>
+    <fieldset
+      id={id}
+      aria-describedby={describedByFor(id, hint, shown)}
+      onFocus={() => {
+        inside.current = true;
+      }}
+      onBlur={(event) => {
+        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+        inside.current = false;
+        setShown(latest.current);
+      }}
+    >
       <legend>{legend}</legend>
-      <FieldHelp id={id} hint={hint} error={error} />
+      <FieldHelp id={id} hint={hint} error={shown} />
       {children}
     </fieldset>
   );
