@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Executor } from "../../db/client";
-import { organisationMemberships, organisations, users } from "../../db/schema";
+import { districtMemberships, organisationMemberships, organisations, users } from "../../db/schema";
 import { organisationInvitationEmail } from "../../emails/organisation-invitation";
 import { ROLE_LABELS, type OrganisationRole } from "../auth/roles";
 import { issueToken } from "../auth/tokens.server";
@@ -27,6 +27,9 @@ export async function inviteOrganisationMember(input: {
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
     if (!organisation) throw new Error("organisation not found");
     let [user] = await tx.select().from(users).where(eq(users.email, input.email));
+    // Förvaltning staff never become förening members (they would see its drafts); the form answers
+    // as for anyone invited, so it does not reveal who works at the förvaltning (ADR 0017).
+    if (user && (await isStaff(tx, user.id))) return "refused" as const;
     if (!user) [user] = await tx.insert(users).values({ email: input.email, name: input.name }).returning();
     await addRoles(tx, user!.id, input.organisationId, input.roles);
     if (user!.passwordHash) return null;
@@ -42,8 +45,18 @@ export async function inviteOrganisationMember(input: {
     await enqueueEmail(tx, { userId: user!.id, email: user!.email }, message);
     return { message, link };
   });
+  if (result === "refused") return { invited: true };
   if (result) announceDemoMail(result.message, result.link);
   return { invited: result !== null };
+}
+
+async function isStaff(tx: Executor, userId: string) {
+  const [row] = await tx
+    .select({ userId: districtMemberships.userId })
+    .from(districtMemberships)
+    .where(eq(districtMemberships.userId, userId))
+    .limit(1);
+  return row !== undefined;
 }
 
 async function addRoles(tx: Executor, userId: string, organisationId: string, roles: OrganisationRole[]) {
