@@ -34,3 +34,18 @@ export function passwordResetEmail(input: { name: string; url: string }) {
     after: ["Har du inte bett om detta? Då kan du bortse från meddelandet. Ditt lösenord är oförändrat."],
   });
 }
+
+/** Sent instead of telling the registration form that the address already has an account. */
+export function registrationAttemptEmail(input: { name: string; url: string }) {
+  return composeEmail({
+    template: "registration_attempt",
+    subject: "Någon försökte registrera sig med din e-postadress – IOP-portalen",
+    greeting: `Hej ${input.name}!`,
+    paragraphs: [
+      "Någon har försökt registrera en förening i IOP-portalen med din e-postadress. Du har redan ett konto, så inget nytt konto skapades.",
+    ],
+    next: "Var det du? Logga in med ditt konto. Har du glömt lösenordet kan du välja ett nytt från inloggningssidan.",
+    link: { label: "Logga in", url: input.url },
+    after: ["Var det inte du? Då kan du bortse från det här meddelandet. Ditt konto är oförändrat."],
+  });
+}

@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { passwordResetEmail } from "../../emails/accounts";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessionsOf } from "../auth/session.server";
+import { admitResetRequest } from "../auth/reset-throttle.server";
 import { clearAccountFailures } from "../auth/throttle.server";
 import { consumeToken, issueToken, peekToken, type TokenPurpose } from "../auth/tokens.server";
 
@@ -13,9 +14,11 @@ import { announceDemoMail, enqueueEmail } from "../mail/outbox.server";
 import { appUrl } from "../utils/config.server";
 
 /** Always the same answer to the visitor, so the form does not reveal who has an account. */
-export async function requestPasswordReset(email: string): Promise<void> {
+export async function requestPasswordReset(email: string, clientAddress: string): Promise<void> {
   const db = await getDb();
   const sent = await db.transaction(async (tx) => {
+    // Over the limit: the same answer, no mail (ADR 0017).
+    if (!(await admitResetRequest(tx, email, clientAddress))) return null;
     const [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user || user.disabledAt) return null;
     const token = await issueToken(tx, user.id, "password_reset");

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { organisationMemberships, organisations, users } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors";
-import { registrationConfirmationEmail } from "../../emails/accounts";
+import { registrationAttemptEmail, registrationConfirmationEmail } from "../../emails/accounts";
 import { hashPassword } from "../auth/password.server";
 import { issueToken } from "../auth/tokens.server";
 import { parseOrganisationNumber } from "../domain/organisation-number";
@@ -13,10 +13,12 @@ import type { RegistrationInput } from "./schemas";
 
 const ORGANISATION_TAKEN =
   "Föreningen är redan registrerad i portalen. Be föreningens kontaktperson att bjuda in dig.";
-const EMAIL_TAKEN =
-  "Det finns redan ett konto med den här e-postadressen. Logga in, eller välj ”Glömt lösenordet?”.";
 
-export type RegistrationResult = { ok: true; userId: string } | { ok: false; errors: FieldErrors };
+/**
+ * `ok` also when the address already has an account: the page then looks exactly like a new
+ * registration, and the owner gets a mail about the attempt instead (ADR 0017).
+ */
+export type RegistrationResult = { ok: true } | { ok: false; errors: FieldErrors };
 
 /** Self-registration: the förening, its first contact person, and an e-mail confirmation link. */
 export async function registerOrganisation(input: RegistrationInput): Promise<RegistrationResult> {
@@ -30,11 +32,14 @@ export async function registerOrganisation(input: RegistrationInput): Promise<Re
         .select({ id: organisations.id })
         .from(organisations)
         .where(eq(organisations.organisationNumber, parsed.value));
-      const [existingUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-      const errors: FieldErrors = {};
-      if (existingOrg) errors.organisationNumber = ORGANISATION_TAKEN;
-      if (existingUser) errors.email = EMAIL_TAKEN;
-      if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+      // A förening's registration is public (Bolagsverket), so saying it is taken reveals nothing about a person.
+      if (existingOrg) return { ok: false as const, errors: { organisationNumber: ORGANISATION_TAKEN } };
+      const [existingUser] = await tx.select().from(users).where(eq(users.email, input.email));
+      if (existingUser) {
+        const email = await registrationAttemptEmail({ name: existingUser.name, url: `${appUrl()}/logga-in` });
+        await enqueueEmail(tx, { userId: existingUser.id, email: existingUser.email }, email);
+        return { ok: true as const, email, link: null };
+      }
 
       const [organisation] = await tx
         .insert(organisations)
@@ -55,21 +60,18 @@ export async function registerOrganisation(input: RegistrationInput): Promise<Re
         url: link,
       });
       await enqueueEmail(tx, { userId: user!.id, email: input.email }, email);
-      return { ok: true as const, userId: user!.id, email, link };
+      return { ok: true as const, email, link };
     });
     if (!outcome.ok) return outcome;
-    announceDemoMail(outcome.email, outcome.link);
-    return { ok: true, userId: outcome.userId };
+    if (outcome.link) announceDemoMail(outcome.email, outcome.link);
+    return { ok: true };
   } catch (error) {
     // Two registrations racing for the same number or address: the database has the last word.
     if (pgErrorCode(error) === UNIQUE_VIOLATION) {
       const constraint = pgConstraint(error) ?? "";
-      return {
-        ok: false,
-        errors: constraint.includes("organisation_number")
-          ? { organisationNumber: ORGANISATION_TAKEN }
-          : { email: EMAIL_TAKEN },
-      };
+      // The address won the race for someone else: the same answer as any registration.
+      if (!constraint.includes("organisation_number")) return { ok: true };
+      return { ok: false, errors: { organisationNumber: ORGANISATION_TAKEN } };
     }
     throw error;
   }

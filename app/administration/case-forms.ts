@@ -1,6 +1,7 @@
 /** Schemas of the simple case actions' forms, shared by the browser (react-hook-form) and the action. */
 import * as z from "zod/mini";
 import { dateField } from "../domain/dates";
+import { textCheck } from "../domain/text";
 
 export const chooseCaseworkerSchema = z.object({
   caseworkerId: z.string().check(z.minLength(1, "Välj en handläggare.")),
@@ -11,6 +12,7 @@ export const completionRequestSchema = z.object({
     z.trim(),
     z.minLength(1, "Skriv vad föreningen ska komplettera."),
     z.maxLength(4000, "Meddelandet får vara högst 4 000 tecken."),
+    textCheck("multiLine"),
   ),
   dueDate: dateField("Skriv sista dag som ÅÅÅÅ-MM-DD, till exempel 2027-02-18."),
 });
@@ -18,5 +20,5 @@ export const completionRequestSchema = z.object({
 export const expectedRevisionSchema = z.coerce.number().check(z.int(), z.minimum(0));
 
 export const noteSchema = z.object({
-  body: z.string().check(z.trim(), z.minLength(1, "Skriv anteckningen."), z.maxLength(4000, "Anteckningen får vara högst 4 000 tecken.")),
+  body: z.string().check(z.trim(), z.minLength(1, "Skriv anteckningen."), z.maxLength(4000, "Anteckningen får vara högst 4 000 tecken."), textCheck("multiLine")),
 });

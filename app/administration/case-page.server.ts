@@ -9,6 +9,7 @@ import { listApplicationVersions } from "../applications/versions.server";
 import { requireCaseForDistrict } from "../cases/access.server";
 import { describeState } from "../cases/status-text";
 import { loadTimeline } from "../cases/timeline.server";
+import { listCaseFiles } from "./application-files";
 import { checkActions } from "./case-actions.server";
 import { listNotes } from "./notes.server";
 import { listCaseworkers } from "./queues.server";
@@ -40,17 +41,14 @@ export async function loadStaffCasePage(user: CurrentUser, districtParam: string
     submittedAt: v.submittedAt?.toISOString() ?? null,
     changes: i === 0 ? ([] as FieldChange[]) : diffApplications(submitted[i - 1]!.content, v.content),
   }));
-  // A draft version's files (a komplettering being written) are still the förening's own.
-  const draftVersionIds = new Set(versions.filter((v) => v.status !== "submitted").map((v) => v.id));
-  const files = (
+  const files = listCaseFiles(
     await db
-      .select({ id: attachments.id, fileName: attachments.fileName, ownerKind: attachments.ownerKind, ownerId: attachments.ownerId, sizeBytes: attachments.sizeBytes, side: attachments.side })
+      .select({ id: attachments.id, fileName: attachments.fileName, ownerKind: attachments.ownerKind, ownerId: attachments.ownerId, sha256: attachments.sha256, sizeBytes: attachments.sizeBytes, side: attachments.side })
       .from(attachments)
       .where(and(eq(attachments.caseId, caseId), isNull(attachments.deletedAt)))
-      .orderBy(asc(attachments.createdAt))
-  )
-    .filter((f) => !(f.ownerKind === "application" && f.ownerId && draftVersionIds.has(f.ownerId)))
-    .map(({ ownerId: _ownerId, ...file }) => file);
+      .orderBy(asc(attachments.createdAt)),
+    submitted,
+  );
   const deadlines = await db
     .select({ kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn })
     .from(caseDeadlines)

@@ -22,7 +22,7 @@ const revisions = {
 export const agreementCommentSchema = z.object({
   body: z
     .string("Skriv din kommentar.")
-    .check(z.trim(), z.minLength(1, "Skriv din kommentar."), z.maxLength(4000, "Kommentaren får vara högst 4000 tecken.")),
+    .check(z.trim(), z.minLength(1, "Skriv din kommentar."), z.maxLength(4000, "Kommentaren får vara högst 4000 tecken."), textCheck("multiLine")),
 });
 
 export const SIGN_CONFIRMATION = "Jag har läst överenskommelsen och skriver under för föreningen";

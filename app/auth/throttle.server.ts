@@ -19,7 +19,8 @@ export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
 export const SLOW_DOWN_AFTER_FAILURES_PER_ADDRESS = 30;
 export const SLOW_DOWN_MS = 2_000;
 
-function key(kind: string, value: string) {
+/** A keyed hash, so stored counters hold no e-mail or IP address (also used by the reset limit). */
+export function key(kind: "account" | "address", value: string) {
   return crypto.createHmac("sha256", appSecret()).update(`${kind}:${value}`).digest("hex");
 }
 

@@ -3,8 +3,9 @@ import * as z from "zod/mini";
 import { textCheck } from "../domain/text";
 import { dateField, optionalDateField } from "../domain/dates";
 
+// Names and titles: one line, they end up in lists and e-mail subject lines.
 const required = (message: string, max: number) =>
-  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine"));
+  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("oneLine"));
 const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine")));
 const date = dateField;
 const optionalDate = optionalDateField;

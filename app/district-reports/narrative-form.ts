@@ -36,6 +36,7 @@ export const returnFormSchema = z.object({
     z.trim(),
     z.minLength(1, "Skriv en kommentar om varför du skickar tillbaka årsrapporten."),
     z.maxLength(4000, "Kommentaren får vara högst 4 000 tecken."),
+    textCheck("multiLine"),
   ),
 });
 
@@ -45,6 +46,7 @@ export const fileFormSchema = z.object({
     z.trim(),
     z.minLength(1, "Skriv paragrafen (§) i nämndens protokoll, till exempel § 12."),
     z.maxLength(40, "Paragrafen får vara högst 40 tecken."),
+    textCheck("oneLine"),
   ),
 });
 

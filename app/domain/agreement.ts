@@ -3,12 +3,12 @@
  * and reporting periods go into the workflow at SEND_FOR_SIGNING.
  */
 import * as z from "zod/mini";
-import { textCheck } from "./text";
+import { textCheck, type TextKind } from "./text";
 import { storedDate } from "./dates";
 import { kronorAmount, sum } from "./money";
 
-const text = (max: number, label: string) =>
-  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck("multiLine"));
+const text = (max: number, label: string, kind: TextKind = "multiLine") =>
+  z.string().check(z.trim(), z.maxLength(max, `${label} får vara högst ${max} tecken.`), textCheck(kind));
 const isoDate = storedDate;
 
 export const agreementGoalSchema = z.object({
@@ -43,7 +43,8 @@ export const agreementDraftSchema = z.object({
   steeringGroup: z.optional(text(1000, "Styrgruppen")),
   workingGroups: z.optional(text(1000, "Arbetsgrupperna")),
   /** The förvaltning's samordnare for this IOP */
-  coordinator: z.optional(text(200, "Samordnaren")),
+  // A name: it ends up in letters and e-mail, so one line.
+  coordinator: z.optional(text(200, "Samordnaren", "oneLine")),
   /** Due date of each yearly (or tertial) report */
   reportDueDates: z.optional(z.array(isoDate)),
   finalReportDueDate: z.optional(z.nullable(isoDate)),

@@ -4,9 +4,10 @@ import { textCheck } from "../domain/text";
 import { organisationNumberField } from "../accounts/schemas";
 import { parsePaymentAccount } from "../domain/payment-account";
 
+// Names and address lines go into e-mail greetings and letters, so they are one line.
 const required = (message: string, max = 200) =>
-  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine"));
-const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`), textCheck("multiLine")));
+  z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("oneLine"));
+const optional = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Högst ${max} tecken.`), textCheck("oneLine")));
 const email = (empty: string) =>
   z.string(empty).check(
     z.trim(),

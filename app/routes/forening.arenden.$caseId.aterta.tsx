@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
+import { textCheck } from "../domain/text";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForOrganisation } from "../cases/access.server";
 import { withdrawApplication } from "../applications/case-actions.server";
@@ -11,7 +12,7 @@ import { pageTitle } from "../utils/meta";
 export const meta: MetaFunction = () => pageTitle("Ta tillbaka ansökan");
 
 const withdrawSchema = z.object({
-  reason: z.optional(z.string().check(z.trim(), z.maxLength(2000, "Skälet får vara högst 2000 tecken."))),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(2000, "Skälet får vara högst 2000 tecken."), textCheck("multiLine"))),
   revision: z.string(),
 });
 

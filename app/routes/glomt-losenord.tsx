@@ -8,11 +8,11 @@ import { pageTitle } from "../utils/meta";
 
 export const meta: MetaFunction = () => pageTitle("Glömt lösenordet");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formDataToObject(await request.formData());
   const parsed = parseForm(forgotPasswordSchema, values);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  await requestPasswordReset(parsed.data.email);
+  await requestPasswordReset(parsed.data.email, context?.clientAddress ?? "unknown");
   return { ok: true as const };
 }
 

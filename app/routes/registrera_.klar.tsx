@@ -10,7 +10,7 @@ export default function RegistrationDone() {
     <>
       <h1>Bekräfta din e-postadress</h1>
       <div className="panel success" role="status">
-        <p>Föreningen är registrerad. Vi har skickat ett meddelande till din e-postadress.</p>
+        <p>Tack! Vi har skickat ett meddelande till din e-postadress.</p>
       </div>
       <p>Öppna länken i meddelandet för att bekräfta adressen. Sedan kan du logga in. Länken gäller i 72 timmar.</p>
       <p>Hittar du inte meddelandet? Titta i skräpposten.</p>

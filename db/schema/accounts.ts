@@ -150,6 +150,24 @@ export const loginFailures = pgTable(
   ],
 );
 
+/**
+ * Password-reset requests that were let through, keyed like `login_failures` (keyed hashes, no raw
+ * e-mail or IP address): they cap reset mails per account and per client address (ADR 0017).
+ */
+export const passwordResetRequests = pgTable(
+  "password_reset_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountKey: text("account_key").notNull(),
+    addressKey: text("address_key").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("password_reset_requests_account").on(t.accountKey, t.createdAt),
+    index("password_reset_requests_address").on(t.addressKey, t.createdAt),
+  ],
+);
+
 export const emailStatus = pgEnum("email_status", ["queued", "sending", "sent", "failed"]);
 
 /** Every outgoing e-mail is a row here first, written in the same transaction as what caused it. */

@@ -109,7 +109,7 @@ export async function register(page: Page, tour: AxeTour, origin: string, form: 
   await page.getByLabel("Välj lösenord").fill(form.password);
   await button(page, "Registrera").click();
   await waitForHeading(page, "Bekräfta din e-postadress");
-  await page.getByText("Föreningen är registrerad.").waitFor();
+  await page.getByText("Vi har skickat ett meddelande till din e-postadress.").waitFor();
   await tour.check(page);
 }
 

@@ -68,7 +68,7 @@ export function VersionHistory({ history }: { history: { version: number; submit
   );
 }
 
-export function FileList({ files }: { files: { id: string; fileName: string; sizeBytes: number; side: string }[] }) {
+export function FileList({ files }: { files: { id: string; fileName: string; sizeBytes: number; side: string; label?: string | null }[] }) {
   if (files.length === 0) return <p>Inga bilagor.</p>;
   return (
     <ul>
@@ -78,6 +78,7 @@ export function FileList({ files }: { files: { id: string; fileName: string; siz
           <span className="hint">
             ({Math.max(1, Math.round(f.sizeBytes / 1024))} kB, från {f.side === "association" ? "föreningen" : "förvaltningen"})
           </span>
+          {f.label ? <span className="hint"> {f.label}</span> : null}
         </li>
       ))}
     </ul>

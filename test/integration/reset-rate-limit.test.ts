@@ -1,0 +1,59 @@
+/** The reset form cannot be used to flood a mailbox: a few mails per account and per address (ADR 0017). */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../db/factories";
+import { emailOutbox } from "../../db/schema";
+import { createMailWorker } from "../../app/mail/worker.server";
+import { MAX_RESET_MAILS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS } from "../../app/auth/reset-throttle.server";
+import { setupPortal } from "../support/portal";
+import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
+import { textOf } from "../support/visitor";
+
+const portal = setupPortal();
+let smtp: TestSmtp;
+beforeAll(async () => {
+  smtp = await startTestSmtp();
+  await portal.db.update(emailOutbox).set({ status: "sent" });
+});
+afterAll(async () => {
+  await smtp.close();
+});
+
+async function deliver() {
+  const mailer = createMailWorker({ mode: "smtp", smtpUrl: smtp.url, reminderIntervalMs: 0, log: () => {} });
+  await mailer.drain();
+  await mailer.stop();
+}
+
+async function askForReset(email: string) {
+  const response = await portal.visitor().post("/glomt-losenord", { email });
+  return { status: response.status, text: textOf(await response.text()) };
+}
+
+describe("password-reset requests", () => {
+  it("send at most three mails to one account in a row, and the page never tells", async () => {
+    const owner = await createUser(portal.db, { email: "oversvamning@test.example" });
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await askForReset(owner.email));
+    await deliver();
+
+    const mails = smtp.received.filter((m) => m.to.includes(owner.email));
+    expect(mails).toHaveLength(MAX_RESET_MAILS_PER_ACCOUNT);
+    expect(answers.at(-1)).toEqual(answers[0]);
+    expect(answers[0]!.status).toBe(200);
+    expect(answers[0]!.text).toContain("Kolla din e-post");
+  });
+
+  it("stop sending from one address after ten requests, whichever accounts they name", async () => {
+    smtp.received.length = 0;
+    // The first test spent three of this address's ten; seven more for other addresses use up the rest.
+    for (let i = 0; i < MAX_RESET_REQUESTS_PER_ADDRESS - MAX_RESET_MAILS_PER_ACCOUNT; i++) {
+      await askForReset(`nagon-${i}@test.example`);
+    }
+    const next = await createUser(portal.db, { email: "nasta@test.example" });
+    const answer = await askForReset(next.email);
+    await deliver();
+
+    expect(answer.text).toContain("Kolla din e-post");
+    expect(smtp.received.filter((m) => m.to.includes(next.email))).toHaveLength(0);
+  });
+});
