@@ -217,9 +217,13 @@ async function renderNotifications(
     recipients
       .filter((r) => message.to.some((role) => r.matches.has(role)))
       .map(async (recipient) => {
-        // "Ny överenskommelse kan förhandlas" is about the new case: that is where the work goes on.
+        // "Ny överenskommelse kan förhandlas" is about the new case: that is where the förening works on.
+        // Staff cannot open a draft (private until submitted), so theirs leads to the decided case,
+        // which names the new one.
         const linkedId =
-          message.template === "renegotiation_opened" && ctx.renegotiationCaseId ? ctx.renegotiationCaseId : caseRow.id;
+          message.template === "renegotiation_opened" && ctx.renegotiationCaseId && recipient.side === "association"
+            ? ctx.renegotiationCaseId
+            : caseRow.id;
         const caseUrl =
           recipient.side === "association"
             ? `${appUrl()}/forening/arenden/${linkedId}`

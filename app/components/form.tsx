@@ -377,14 +377,15 @@ function ChoiceFieldset({
   children: ReactNode;
 }) {
   // Moving from one box to the next blurs the first, which checks it; a message appearing then would
-  // push the next box away between press and release, and the click would miss it. So the message
-  // shown changes only while focus is outside the group (leaving it shows the current one).
+  // push the next box away between press and release, and the click would miss it. So a message
+  // appears only once focus has left the group. A message that is fixed goes at once: that happens
+  // on the change itself, not between press and release of the next control.
   const [shown, setShown] = useState(error);
   const inside = useRef(false);
   const latest = useRef(error);
   latest.current = error;
   useEffect(() => {
-    if (!inside.current) setShown(error);
+    if (!inside.current || !error) setShown(error);
   }, [error]);
   return (
     <fieldset

@@ -102,7 +102,7 @@ describe("the end of the agreement period", () => {
     const ended = await agreementEndedYesterday();
     const iogt = portal.visitor();
     expect((await iogt.logIn("iogt@demo.example")).status).toBe(302);
-    expect((await iogt.get(`/forening/arenden/${ended}`)).status).toBe(403);
+    expect((await iogt.get(`/forening/arenden/${ended}`)).status).toBe(404);
     expect((await caseRow(ended)).state).toBe("followUp.reportReviewed");
   });
 });

@@ -90,6 +90,16 @@ export async function caseRowOf(portal: Portal, caseId: string) {
  */
 export const OUTSIDERS = ["forening@demo.example", "iogt@demo.example", "handlaggare.jarva@demo.example"] as const;
 
+/**
+ * The statuses a refused person may get (ADR 0004). People outside the district (another district's
+ * staff, a förening's people) are refused the district's pages as a whole (403) or told the case is
+ * unknown (404): neither says whether the case exists (case-privacy.test.ts holds that). The district's
+ * own staff without the right are refused (403).
+ */
+export function refusal(email: string): number[] {
+  return (OUTSIDERS as readonly string[]).includes(email) ? [403, 404] : [403];
+}
+
 export const STATEMENT_TEXT = {
   summary: "Fryshuset ansöker om ett IOP för läxhjälp och idrott i Husby.",
   background: "Ansökan kom in den 2025-02-01.",

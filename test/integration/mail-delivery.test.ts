@@ -128,11 +128,12 @@ describe("a whole partnership", () => {
     const association = new Set([emailOf.get("applicant"), emailOf.get("signatory")]);
     const internalSubjects = INTERNAL_TEMPLATES.map((t) => CASE_TEXTS[t].subject);
     const code = district.code.toLowerCase();
-    // The renegotiation mail leads to the new case the decision opened, not to the closed one.
+    // The renegotiation mail leads the förening to the new case the decision opened, not to the closed
+    // one; staff, who cannot open a draft, to the decided case.
     const [next] = await portal.db.select({ id: cases.id }).from(cases).where(eq(cases.previousCaseId, caseId));
     const renegotiationSubject = CASE_TEXTS.renegotiation_opened.subject;
     for (const mail of smtp.received) {
-      const linkedCase = mail.subject!.includes(renegotiationSubject) ? next!.id : caseId;
+      const linkedCase = mail.subject!.includes(renegotiationSubject) && association.has(mail.to[0]) ? next!.id : caseId;
       // Förvaltning-internal steps never reach the förening.
       if (association.has(mail.to[0])) expect(internalSubjects.some((s) => mail.subject!.includes(s))).toBe(false);
       expect(mail.text).toContain(`Diarienummer: ${district.code} 2025/1`);
