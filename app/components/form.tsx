@@ -10,21 +10,22 @@ import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   createContext,
-  Fragment,
   useContext,
   useEffect,
   useRef,
   useState,
   type FormEvent,
   type InputHTMLAttributes,
-  type MouseEvent,
   type ReactNode,
-  type Ref,
 } from "react";
 import { useForm, type FieldErrors as RhfErrors, type UseFormReturn } from "react-hook-form";
 import type { SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldErrors, FormFailure } from "../utils/forms";
-import { addRowIntent, removeRowIntent } from "../utils/form-rows";
+import { describedByFor, fieldId, FieldHelp, FieldLabel } from "./field-parts";
+
+export { describedByFor, fieldId, FieldHelp, FieldLabel } from "./field-parts";
+export * from "./form-plain";
+export * from "./form-rows";
 
 type AnyForm = UseFormReturn<Record<string, unknown>>;
 interface FormState {
@@ -75,7 +76,6 @@ function useFieldError(name: string): string | undefined {
   return form.getFieldState(name, form.formState).error?.message;
 }
 
-export const fieldId = (name: string) => `field-${name.replace(/\./g, "-")}`;
 
 export function ValidatedForm({
   schema,
@@ -229,38 +229,6 @@ export function HiddenField({ name, value }: { name: string; value: string }) {
   return <input type="hidden" defaultValue={value} {...state.form.register(name, { value })} />;
 }
 
-export const describedByFor = (id: string, hint?: string, error?: string) =>
-  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-
-/** Hint and message under a label or legend, referenced by the field's aria-describedby. */
-export function FieldHelp({ id, hint, error }: { id: string; hint?: string; error?: string }) {
-  return (
-    <>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Fel: </span>
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-/** Label, hint and message, in the order a screen reader should meet them. */
-export function FieldLabel({ id, label, hint, error }: { id: string; label: string; hint?: string; error?: string }) {
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <FieldHelp id={id} hint={hint} error={error} />
-    </>
-  );
-}
-
 export function TextAreaField({
   name,
   label,
@@ -407,303 +375,6 @@ function ChoiceFieldset({
   );
 }
 
-// Plain fields: for forms outside a ValidatedForm (several buttons, autosave); the server checks.
-
-
-interface Labelled {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  defaultValue?: string;
-}
-
-/** What every control of a field carries: its id and name, its value, and its hint and error read out. */
-function controlAttributes(id: string, { name, hint, error, defaultValue }: Omit<Labelled, "label">) {
-  return {
-    id,
-    name,
-    defaultValue,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedByFor(id, hint, error),
-  } as const;
-}
-
-export function PlainField({
-  name,
-  label,
-  hint,
-  error,
-  defaultValue,
-  type = "text",
-  ...rest
-}: Labelled & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "defaultValue">) {
-  const id = fieldId(name);
-  return (
-    <div className="field">
-      <FieldLabel id={id} label={label} hint={hint} error={error} />
-      <input
-        type={type}
-        {...rest}
-        {...controlAttributes(id, { name, hint, error, defaultValue })}
-      />
-    </div>
-  );
-}
-
-export function PlainTextArea({
-  name,
-  label,
-  hint,
-  error,
-  defaultValue,
-  rows = 4,
-  ...rest
-}: Labelled & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "defaultValue">) {
-  const id = fieldId(name);
-  return (
-    <div className="field">
-      <FieldLabel id={id} label={label} hint={hint} error={error} />
-      <textarea
-        {...rest}
-        rows={rows}
-        {...controlAttributes(id, { name, hint, error, defaultValue })}
-      />
-    </div>
-  );
-}
-
-export function PlainSelect({
-  name,
-  label,
-  hint,
-  error,
-  defaultValue,
-  options,
-  ...rest
-}: Labelled & { options: { value: string; label: string }[] } & Omit<
-    SelectHTMLAttributes<HTMLSelectElement>,
-    "name" | "id" | "defaultValue"
-  >) {
-  const id = fieldId(name);
-  return (
-    <div className="field">
-      <FieldLabel id={id} label={label} hint={hint} error={error} />
-      <select
-        {...rest}
-        {...controlAttributes(id, { name, hint, error, defaultValue })}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-export function PlainRadios({
-  name,
-  legend,
-  hint,
-  error,
-  options,
-  defaultValue,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  error?: string;
-  options: { value: string; label: string }[];
-  defaultValue?: string;
-}) {
-  const id = fieldId(name);
-  return (
-    <fieldset id={id} aria-describedby={describedByFor(id, hint, error)}>
-      <legend>{legend}</legend>
-      <FieldHelp id={id} hint={hint} error={error} />
-      {options.map((option) => (
-        <div className="checkbox" key={option.value}>
-          <input
-            type="radio"
-            id={`${id}-${option.value}`}
-            name={name}
-            value={option.value}
-            defaultChecked={defaultValue === option.value}
-          />
-          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-/** A single required confirmation box: the explicit "yes, I mean it" before a signature or a decision. */
-export function ConfirmBox({ name, label, error }: { name: string; label: string; error?: string }) {
-  const id = fieldId(name);
-  return (
-    <div className="field">
-      <FieldHelp id={id} error={error} />
-      <div className="checkbox">
-        <input
-          type="checkbox"
-          id={id}
-          name={name}
-          value="yes"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-        <label htmlFor={id}>{label}</label>
-      </div>
-    </div>
-  );
-}
-
-/**
- * The messages of a failed post at the top, each a link to its field, focused so a screen reader hears
- * them first. A page that moves focus itself passes `focusRef`; `order` lists field-name prefixes in
- * the order the fields stand on the page.
- */
-export function ErrorSummary({
-  errors = {},
-  formError,
-  focusRef,
-  order = [],
-}: {
-  errors?: Record<string, string>;
-  formError?: string;
-  focusRef?: Ref<HTMLDivElement>;
-  order?: string[];
-}) {
-  const ownRef = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors).sort(([a], [b]) => indexIn(order, a) - indexIn(order, b));
-  const show = entries.length > 0 || Boolean(formError);
-  useEffect(() => {
-    if (show && !focusRef) ownRef.current?.focus();
-  }, [show, focusRef, errors, formError]);
-  if (!show) return null;
-  return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={focusRef ?? ownRef} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{entries.length > 0 ? "Det finns problem att rätta" : "Det gick inte att spara"}</h2>
-      <ul>
-        {formError ? <li>{formError}</li> : null}
-        {entries.map(([name, message]) => (
-          <li key={name}>
-            <a href={`#${fieldId(name)}`}>{message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-const indexIn = (order: string[], name: string) => {
-  const i = order.findIndex((prefix) => name === prefix || name.startsWith(`${prefix}.`));
-  return i === -1 ? order.length : i;
-};
-
-/** One repeating row as a fieldset: its fields, then its "Ta bort" button (from RowList). */
-export function RowFieldset({ legend, remove, children }: { legend: string; remove: ReactNode; children: ReactNode }) {
-  return (
-    <fieldset className="application-row">
-      <legend>{legend}</legend>
-      {children}
-      <div>{remove}</div>
-    </fieldset>
-  );
-}
-
-export interface RowControls {
-  /** Where the row stands now; field names use it (`budgetLines.${index}.description`). */
-  index: number;
-  /** The row's "Ta bort" button; `label` is read out after "Ta bort" (visually hidden). */
-  removeButton: (label: string, className?: string) => ReactNode;
-}
-
-let rowKeys = 0;
-
-/**
- * Repeating rows, added and removed by intent (utils/form-rows.ts). The buttons are submit buttons with
- * `intent=add-row:<list>` / `remove-row:<list>:<i>`: without JavaScript they post, and the server saves
- * what was typed and shows the form again from the post. With JavaScript they change the list in place
- * (as react-hook-form's useFieldArray would): each row keeps its own inputs, so what is typed anywhere
- * stays as typed, and `onRowsChange` runs once the page shows the new list (the step pages save then).
- */
-export function RowList<T>({
-  list,
-  rows,
-  blank,
-  addLabel,
-  addClassName = "secondary",
-  children,
-  onRowsChange,
-}: {
-  list: string;
-  /** The rows the page was rendered with (at least one, see rowsOrBlank). */
-  rows: readonly T[];
-  blank: () => T;
-  /** Read out after "Lägg till rad" (visually hidden), e.g. "för en budgetpost". */
-  addLabel: string;
-  addClassName?: string;
-  children: (row: T, controls: RowControls) => ReactNode;
-  onRowsChange?: () => void;
-}) {
-  // Keys from the rendered rows' places, so the server's markup and the browser's agree.
-  const [items, setItems] = useState(() => rows.map((row, i) => ({ key: `${list}-${i}`, row })));
-  const changed = useRef<null | { focus: "added" | "add-button" }>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
-  const container = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!changed.current) return;
-    const { focus } = changed.current;
-    changed.current = null;
-    if (focus === "added") {
-      const last = `${list}.${items.length - 1}`;
-      const fields = container.current?.querySelectorAll<HTMLElement>(`[name="${last}"], [name^="${last}."]`);
-      (fields?.[0] ?? addButton.current)?.focus();
-    } else addButton.current?.focus();
-    onRowsChange?.();
-    // Only when the list itself changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items]);
-
-  function add(event: MouseEvent<HTMLButtonElement>) {
-    event.preventDefault();
-    changed.current = { focus: "added" };
-    setItems((current) => [...current, { key: `${list}-new-${++rowKeys}`, row: blank() }]);
-  }
-  function remove(event: MouseEvent<HTMLButtonElement>, key: string) {
-    event.preventDefault();
-    changed.current = { focus: "add-button" };
-    setItems((current) => {
-      const next = current.filter((item) => item.key !== key);
-      return next.length > 0 ? next : [{ key: `${list}-new-${++rowKeys}`, row: blank() }];
-    });
-  }
-  return (
-    <div ref={container} className="row-list">
-      {items.map((item, index) => (
-        <Fragment key={item.key}>
-          {children(item.row, {
-            index,
-            removeButton: (label, className = "secondary") => (
-              <button type="submit" name="intent" value={removeRowIntent(list, index)} className={className} formNoValidate onClick={(e) => remove(e, item.key)}>
-                Ta bort <span className="visually-hidden">{label}</span>
-              </button>
-            ),
-          })}
-        </Fragment>
-      ))}
-      <div>
-        <button type="submit" name="intent" value={addRowIntent(list)} className={addClassName} formNoValidate ref={addButton} onClick={add}>
-          Lägg till rad <span className="visually-hidden">{addLabel}</span>
-        </button>
-      </div>
-    </div>
-  );
-}
 
 /** A short success message after an action. */
 export function Notice({ message }: { message?: string | null }) {
