@@ -4,7 +4,7 @@ import { CheckboxGroup, HiddenField, RadioGroup, TextAreaField, TextField, Valid
 import { CaseSummary } from "../components/partnership/case-summary";
 import { Notice } from "../components/form";
 import { MeetingList } from "../components/partnership/meeting-list";
-import { PeriodReportView } from "../components/partnership/period-report-view";
+import { PeriodReportView } from "../components/period-report-view";
 import { requireDistrictCase } from "../partnership/access.server";
 import { loadAgreementDraft } from "../partnership/agreement.server";
 import { caseContext, caseHeader } from "../partnership/case-context.server";
@@ -88,6 +88,7 @@ export default function FollowUpPage() {
             {`Version ${report.version}${report.submittedAt ? `, inskickad ${report.submittedAt.slice(0, 10)}` : ""}`}
           </p>
           <PeriodReportView
+            reader="administration"
             id={`rapport ${report.periodIndex + 1}`}
             content={report.content}
             financial={report.financial}

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { registrationSchema } from "../accounts/schemas";
+import { registrationSchema, PASSWORD_HINT } from "../accounts/schemas";
 import { registerOrganisation } from "../accounts/registration.server";
 import { getCurrentUser, homePathFor } from "../auth/current-user.server";
 import { TextField, ValidatedForm } from "../components/form";
@@ -63,7 +63,7 @@ export default function RegistrationPage() {
             <TextField
               name="password"
               label="Välj lösenord"
-              hint="Minst 12 tecken. Ett bra lösenord är flera ord i rad."
+              hint={PASSWORD_HINT}
               type="password"
               autoComplete="new-password"
             />
