@@ -11,6 +11,7 @@ import { FinancialView, PeriodReportView } from "../components/association/perio
 import { ActivityRows, GoalOutcomeRows, SendCheckbox } from "../components/association/report-fields";
 import { HiddenField, TextAreaField, ValidatedForm } from "../components/form";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Rapport");
 
@@ -135,3 +136,5 @@ export default function PeriodReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -6,6 +6,7 @@ import { loadSubmittedPeriod } from "../association/period-report.server";
 import { CaseHeading } from "../components/association/case-heading";
 import { FinancialView, PeriodReportView } from "../components/association/period-report-view";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `Rapport ${data.periodIndex + 1}` : "Rapport");
@@ -55,3 +56,5 @@ export default function EarlierReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;
