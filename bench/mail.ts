@@ -6,8 +6,8 @@
  * CONCURRENCY (2 transitions in parallel), MAIL_CONCURRENCY (8 messages in flight).
  */
 import { inArray } from "drizzle-orm";
-import { createDistrict, createOrganisation } from "../db/factories";
-import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../db/case-factory";
+import { createDistrict, createOrganisation } from "../seed/factories";
+import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../seed/case-factory";
 import { emailOutbox } from "../db/schema";
 import { createMailWorker } from "../app/mail/worker.server";
 import { startTestSmtp } from "../test/mail-support/smtp";

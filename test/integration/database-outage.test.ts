@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { disconnect, installDatabase, openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { seedDemoData } from "../../db/seed";
+import { seedDemoData } from "../../seed/seed";
 import { startTestServer, type TestServer } from "../support/server";
 import { textOf, Visitor } from "../support/visitor";
 

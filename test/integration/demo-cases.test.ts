@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { seedIfEmpty } from "../../db/seed";
-import { DEMO_CASES } from "../../db/demo-cases";
+import { seedIfEmpty } from "../../seed/seed";
+import { DEMO_CASES } from "../../seed/demo-cases";
 import { cases, emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";

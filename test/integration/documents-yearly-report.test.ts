@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { agreements, reports } from "../../db/schema";
-import { createCast, createDraftCase } from "../../db/case-factory";
+import { createCast, createDraftCase } from "../../seed/case-factory";
 import { buildYearlyReport, yearlyReportTotal } from "../../app/documents/yearly-report";
 import { loadYearlyReportIops } from "../../app/documents/yearly-report-data.server";
 import { renderDocx } from "../../app/documents/docx.server";

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { agreementComments, cases } from "../../db/schema";
-import { createOrganisationUser } from "../../db/factories";
+import { createOrganisationUser } from "../../seed/factories";
 import { transitionCase } from "../../app/cases/transition.server";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";

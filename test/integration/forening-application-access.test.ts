@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { attachments } from "../../db/schema";
-import { createOrganisationUser } from "../../db/factories";
+import { createOrganisationUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf, Visitor } from "../support/visitor";
 import { fillComplete, latestVersion, startApplication, submit } from "./forening-application-helpers";

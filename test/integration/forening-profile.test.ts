@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { organisationMemberships, organisations, users } from "../../db/schema";
-import { createOrganisationUser } from "../../db/factories";
+import { createOrganisationUser } from "../../seed/factories";
 import { linkIn, setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
 

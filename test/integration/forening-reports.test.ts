@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { cases, reports } from "../../db/schema";
-import { createOrganisationUser } from "../../db/factories";
+import { createOrganisationUser } from "../../seed/factories";
 import { transitionCase } from "../../app/cases/transition.server";
 import { FIGURE_MESSAGE } from "../../app/domain/figures";
 import { stockholmDate } from "../../app/utils/time";

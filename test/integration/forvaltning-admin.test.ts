@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { calls, districtMemberships, priorityAreas, users } from "../../db/schema";
-import { createStaffUser } from "../../db/factories";
+import { createStaffUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
-import { addDistrictRoles, createUser } from "../../db/factories";
+import { addDistrictRoles, createUser } from "../../seed/factories";
 import { stockholmDate } from "../../app/utils/time";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { cases } from "../../db/schema";
-import { LIFECYCLE } from "../../db/case-factory";
+import { LIFECYCLE } from "../../seed/case-factory";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
 import { caseWithSubmittedFinalReport, run, stepIndex } from "./forvaltning-agreement-fixtures";

@@ -1,10 +1,10 @@
 /**
  * Cases for the förvaltning tests, worked by the demo people of Rinkeby-Kista (who can log in), driven
- * with the real runtime through db/case-factory's lifecycle.
+ * with the real runtime through seed/case-factory's lifecycle.
  */
 import { eq } from "drizzle-orm";
 import { applicationVersions, cases, statements, users } from "../../db/schema";
-import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../../db/case-factory";
+import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../../seed/case-factory";
 import { loadUser } from "../../app/auth/current-user.server";
 import { userActor } from "../../app/cases/case-roles";
 import { transitionCase } from "../../app/cases/transition.server";

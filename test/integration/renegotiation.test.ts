@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { driveCase, LIFECYCLE } from "../../db/case-factory";
+import { driveCase, LIFECYCLE } from "../../seed/case-factory";
 import { applicationVersions, cases, emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { loadAgreementDraft } from "../../app/partnership/agreement.server";

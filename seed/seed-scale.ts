@@ -5,16 +5,16 @@
  * database that already holds scale data and seed again).
  *
  * Fast because only a few hundred cases go through the runtime. This script makes the districts, staff
- * and föreningar; db/seed-scale-templates.ts drives ONE template case per stage of the lifecycle and
- * date bucket through the real runtime; db/seed-scale-copies.ts copies the templates in SQL into all
+ * and föreningar; seed/seed-scale-templates.ts drives ONE template case per stage of the lifecycle and
+ * date bucket through the real runtime; seed/seed-scale-copies.ts copies the templates in SQL into all
  * the other cases, each with its own people, times and diarienummer. So the rows are exactly what the
  * app writes, only many of them.
  */
 import postgres from "postgres";
-import { openDatabase, installDatabase } from "./client";
-import { migrateDatabase } from "./migrate";
+import { openDatabase, installDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
 import { type Cast } from "./case-factory";
-import { calls, priorityAreas } from "./schema";
+import { calls, priorityAreas } from "../db/schema";
 import { userActor } from "../app/cases/case-roles";
 import { hashPassword } from "../app/auth/password.server";
 import { withCheckDigit } from "../app/domain/organisation-number";

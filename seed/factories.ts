@@ -3,14 +3,14 @@
  * the same functions, so the demo shows what the tests prove.
  */
 import crypto from "node:crypto";
-import type { Executor } from "./client";
+import type { Executor } from "../db/client";
 import {
   districtMemberships,
   districts,
   organisationMemberships,
   organisations,
   users,
-} from "./schema";
+} from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
 import { withCheckDigit } from "../app/domain/organisation-number";
 import type { DistrictRole, OrganisationRole } from "../app/auth/roles";
