@@ -6,6 +6,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
+import { RouteError } from "../components/route-error";
 import { ROLE_LABELS } from "../auth/roles";
 import { answerMembershipInvitation, findMembershipInvitation } from "../organisations/members.server";
 import { membershipAnswerSchema, membershipTokenSchema } from "../organisations/schemas";
@@ -40,6 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (answered.answer === "accept") throw redirect("/forening");
   return { answered: answered.organisationName };
 }
+
+export const ErrorBoundary = RouteError;
 
 export default function MembershipInvitationPage() {
   const page = useLoaderData<typeof loader>();

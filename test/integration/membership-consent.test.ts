@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
 import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
 import { textOf, type Visitor } from "../support/visitor";
-import { createCast, createDraftCase, driveCase, LIFECYCLE, type Cast } from "../../db/case-factory";
+import { createCast, createDraftCase, driveCase, LIFECYCLE, type Cast } from "../../seed/case-factory";
 import { emailOutbox } from "../../db/schema";
 import { CASE_TEXTS } from "../../emails/case-notifications";
 import { RECEIPT_TEXTS } from "../../emails/receipts";
