@@ -130,7 +130,7 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
 const UNSAFE_IN_PATH = /[\\\s\u0000-\u001f\u007f]/u;
 
 export function safeRedirectPath(target: string | null | undefined, fallback = "/"): string {
-  // Parsed as a URL, as the browser will (issue 13, item 3): "/%09/evil", "//evil", "/\\evil" and
+  // Parsed as a URL, as the browser will (ADR 0013): "/%09/evil", "//evil", "/\\evil" and
   // whitespace or control characters must never leave the portal's own origin.
   if (!target || !target.startsWith("/") || UNSAFE_IN_PATH.test(target)) return fallback;
   let decoded: string;

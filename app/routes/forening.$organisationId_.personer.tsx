@@ -13,6 +13,7 @@ import { changeRolesSchema, inviteMemberSchema, removeMemberSchema } from "../or
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { Notice } from "../components/form";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Personer i föreningen");
 
@@ -168,3 +169,5 @@ export default function MembersPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -7,10 +7,12 @@ import { loadPeriodReportPage, savePeriodDraft, submitPeriodReport } from "../as
 import { EMPTY_ACTIVITY, periodContentFromForm, periodFormValues, withEmptyRow } from "../association/report-forms";
 import { periodReportFormSchema } from "../association/schemas";
 import { CaseHeading } from "../components/association/case-heading";
-import { FinancialView, PeriodReportView } from "../components/association/period-report-view";
+import { PeriodReportView } from "../components/period-report-view";
+import { FinancialView } from "../components/report-financial-table";
 import { ActivityRows, GoalOutcomeRows, SendCheckbox } from "../components/association/report-fields";
 import { HiddenField, TextAreaField, ValidatedForm } from "../components/form";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Rapport");
 
@@ -101,7 +103,7 @@ export default function PeriodReportPage() {
           ) : submitted ? (
             <>
               <p>{`Inskickad ${submitted.submittedAt?.slice(0, 10) ?? ""}${submitted.version > 1 ? ` (version ${submitted.version})` : ""}. Förvaltningen går igenom rapporten.`}</p>
-              <PeriodReportView content={submitted.content} goals={page.goals} />
+              <PeriodReportView reader="association" content={submitted.content} goals={page.goals} />
             </>
           ) : (
             <p>Det finns ingen rapport att lämna just nu.</p>
@@ -135,3 +137,5 @@ export default function PeriodReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

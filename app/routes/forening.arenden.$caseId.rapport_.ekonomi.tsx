@@ -6,12 +6,13 @@ import { financialPeriod, loadFinancialPage, saveFinancialReport } from "../asso
 import { financialFormValues, financialFromForm, withEmptyRow } from "../association/report-forms";
 import { financialFormSchema } from "../association/schemas";
 import { CaseHeading } from "../components/association/case-heading";
-import { FinancialView } from "../components/association/period-report-view";
+import { FinancialView } from "../components/report-financial-table";
 import { SendCheckbox } from "../components/association/report-fields";
 import { HiddenField, TextAreaField, TextField, ValidatedForm } from "../components/form";
 import { formatKronor } from "../domain/money";
 import { formDataToNested, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Ekonomisk redovisning");
 
@@ -115,3 +116,5 @@ export default function FinancialReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;
