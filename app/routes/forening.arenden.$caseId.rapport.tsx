@@ -12,6 +12,7 @@ import { FinancialView } from "../components/report-financial-table";
 import { ActivityRows, GoalOutcomeRows, SendCheckbox } from "../components/association/report-fields";
 import { HiddenField, TextAreaField, ValidatedForm } from "../components/form";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Rapport");
 
@@ -136,3 +137,5 @@ export default function PeriodReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -7,6 +7,7 @@ import { CaseHeading } from "../components/association/case-heading";
 import { PeriodReportView } from "../components/period-report-view";
 import { FinancialView } from "../components/report-financial-table";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `Rapport ${data.periodIndex + 1}` : "Rapport");
@@ -56,3 +57,5 @@ export default function EarlierReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -12,6 +12,7 @@ import { HiddenField, TextAreaField, TextField, ValidatedForm } from "../compone
 import { formatKronor } from "../domain/money";
 import { formDataToNested, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Ekonomisk redovisning");
 
@@ -115,3 +116,5 @@ export default function FinancialReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -11,6 +11,7 @@ import { FinalReportView } from "../components/association/final-report-view";
 import { SendCheckbox } from "../components/association/report-fields";
 import { HiddenField, RadioGroup, TextAreaField, ValidatedForm } from "../components/form";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Slutrapport");
 
@@ -86,3 +87,5 @@ export default function FinalReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

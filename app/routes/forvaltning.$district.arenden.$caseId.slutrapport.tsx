@@ -8,6 +8,7 @@ import { requireDistrictCase, requirePermission } from "../partnership/access.se
 import { caseContext, caseHeader } from "../partnership/case-context.server";
 import { findRenegotiation, loadFinalReport } from "../partnership/final-report.server";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Slutrapport");
 
@@ -139,3 +140,5 @@ export default function FinalReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

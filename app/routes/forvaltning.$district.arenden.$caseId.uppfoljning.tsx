@@ -18,6 +18,7 @@ import {
 } from "../partnership/follow-up-forms";
 import { listMeetings, listPeriodReports } from "../partnership/follow-up.server";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Uppföljning");
 
@@ -203,3 +204,5 @@ export default function FollowUpPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -6,6 +6,7 @@ import { getCurrentUser, homePathFor } from "../auth/current-user.server";
 import { TextField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Registrera förening");
 
@@ -76,3 +77,5 @@ export default function RegistrationPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

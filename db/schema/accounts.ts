@@ -69,6 +69,11 @@ export const organisationMemberships = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     role: organisationRole("role").notNull(),
+    /**
+     * When the person agreed to act for the förening; NULL while the invitation is unanswered. Only
+     * accepted rows grant access or bring case mail (issue 13).
+     */
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
     ...timestamps,
   },
   (t) => [
@@ -113,6 +118,7 @@ export const tokenPurpose = pgEnum("token_purpose", [
   "password_reset",
   "staff_invitation",
   "organisation_invitation",
+  "organisation_membership",
 ]);
 
 /** One-time links sent by e-mail. Only the SHA-256 of the token is stored. */
@@ -122,6 +128,8 @@ export const authTokens = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     purpose: tokenPurpose("purpose").notNull(),
+    /** The förening a förening invitation is for (NULL for other links and for invitations before 0011). */
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),

@@ -141,6 +141,21 @@ describe("drafting", () => {
     expect(after!.content.purposeAndGoals).toBe("Att stärka unga i Husby.");
   });
 
+  it("a save that changes nothing keeps the revision, so the next save from the same page is not refused", async () => {
+    const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
+    expect((await as.caseworker.post(page(caseId), completeForm(0))).status).toBe(200);
+    // The same page saves again without changing anything, then with a change (its revision is still 1).
+    const unchanged = await as.caseworker.post(page(caseId), completeForm(1));
+    expect(unchanged.status).toBe(200);
+    expect(textOf(await unchanged.text())).toContain("Utkastet är sparat.");
+    const changed = await as.caseworker.post(page(caseId), completeForm(1, { purposeAndGoals: "Ett ändrat syfte." }));
+    expect(changed.status).toBe(200);
+    expect(textOf(await changed.text())).not.toContain("Någon annan har sparat överenskommelsen");
+    const [row] = await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId));
+    expect(row!.revision).toBe(2);
+    expect(row!.content.purposeAndGoals).toBe("Ett ändrat syfte.");
+  });
+
   it("explains a bad amount or date at the field and keeps what was typed, saving nothing", async () => {
     const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
     const response = await as.caseworker.post(
