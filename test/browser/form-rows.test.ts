@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
 import { hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import { button, field } from "../support/forening-journey";
-import { latestVersion, saveStep, startApplication } from "../integration/forening-application-helpers";
-import { caseAfter, stepIndex } from "../integration/forvaltning-agreement-fixtures";
+import { latestVersion, saveStep, startApplication } from "../support/forening-application";
+import { caseAfter, stepIndex } from "../support/forvaltning-agreement";
 import { eq } from "drizzle-orm";
 import { agreements } from "../../db/schema";
 
