@@ -102,7 +102,10 @@ export async function addOrganisationRoles(
   roles: OrganisationRole[],
 ) {
   if (roles.length === 0) return;
-  await db.insert(organisationMemberships).values(roles.map((role) => ({ userId, organisationId, role })));
+  // Members who have joined (said yes); a pending invitation is made through inviteOrganisationMember.
+  await db
+    .insert(organisationMemberships)
+    .values(roles.map((role) => ({ userId, organisationId, role, acceptedAt: new Date() })));
 }
 
 export async function addDistrictRoles(db: Executor, userId: string, districtId: string, roles: DistrictRole[]) {

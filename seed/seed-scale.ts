@@ -158,9 +158,9 @@ async function main() {
     union all
     select signatory_id, 'firmatecknare-' || district || '-' || n || ${`@${SCALE_EMAIL_DOMAIN}`}, 'Firmatecknare ' || name, ${passwordHash}, now() from scale_org`;
   await pg`
-    insert into organisation_memberships (user_id, organisation_id, role)
-    select contact_id, org_id, 'contact_person'::organisation_role from scale_org
-    union all select signatory_id, org_id, 'signatory'::organisation_role from scale_org`;
+    insert into organisation_memberships (user_id, organisation_id, role, accepted_at)
+    select contact_id, org_id, 'contact_person'::organisation_role, now() from scale_org
+    union all select signatory_id, org_id, 'signatory'::organisation_role, now() from scale_org`;
 
   // ── Templates: one case per variant and date bucket, through the real runtime ──
   const [templateOrg] = await pg<{ org_id: string; contact_id: string; signatory_id: string }[]>`

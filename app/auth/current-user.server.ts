@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { redirect } from "@remix-run/node";
 import {
   districtMemberships,
@@ -66,7 +66,8 @@ export async function loadUser(userId: string): Promise<CurrentUser | null> {
     })
     .from(organisationMemberships)
     .innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
-    .where(eq(organisationMemberships.userId, userId));
+    // Only roles the person has agreed to: an unanswered invitation grants nothing (issue 13).
+    .where(and(eq(organisationMemberships.userId, userId), isNotNull(organisationMemberships.acceptedAt)));
   const districtList = db
     .select({
       list: sql`json_agg(json_build_object('id', ${districts.id}, 'code', ${districts.code}, 'name', ${districts.name},

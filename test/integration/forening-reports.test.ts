@@ -8,7 +8,7 @@ import { FIGURE_MESSAGE } from "../../app/domain/figures";
 import { stockholmDate } from "../../app/utils/time";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { fryshusetCase } from "./forening-after-decision-fixture";
+import { fryshusetCase } from "../support/forening-after-decision";
 
 const portal = setupPortal();
 const visitors = {} as Record<"contact" | "iogt" | "staff" | "anonymous" | "signatoryOnly", Visitor>;

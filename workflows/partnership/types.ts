@@ -4,32 +4,7 @@
  * and sent between server processes as they are.
  */
 
-/**
- * The actor's role ON THIS CASE, computed by the server before the event is
- * sent. The machine trusts these roles and never looks users up itself.
- */
-export type CaseRole =
-  | "applicant" /* föreningens kontaktperson */
-  | "signatory" /* firmatecknare */
-  | "caseworker" /* handläggare i ärendets stadsdel */
-  | "coordinator" /* samordnare */
-  | "head_of_unit" /* avdelningschef */
-  | "district_director" /* stadsdelsdirektör */
-  | "registrar" /* registrator / nämndsekreterare */
-  | "admin"
-  | "system"; /* schemaläggaren */
-
-export const CASE_ROLES: readonly CaseRole[] = [
-  "applicant",
-  "signatory",
-  "caseworker",
-  "coordinator",
-  "head_of_unit",
-  "district_director",
-  "registrar",
-  "admin",
-  "system",
-];
+import type { AttesterRole, CaseRole } from "../roles";
 
 export interface Actor {
   userId: string;
@@ -128,7 +103,7 @@ export interface CompletionRequest {
 }
 
 export interface AttestationRecord {
-  role: "head_of_unit" | "district_director";
+  role: AttesterRole;
   userId: string;
   at: string;
 }
@@ -145,7 +120,7 @@ export interface StatementRecord {
 
 export interface ReturnRecord {
   stage: StatementStage;
-  role: "head_of_unit" | "district_director";
+  role: AttesterRole;
   userId: string;
   comment: string;
   at: string;
