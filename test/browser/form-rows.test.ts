@@ -10,7 +10,7 @@ import { latestVersion, saveStep, startApplication } from "../support/forening-a
 import { caseAfter, stepIndex } from "../support/forvaltning-agreement";
 import { eq } from "drizzle-orm";
 import { agreements, reports } from "../../db/schema";
-import { fryshusetCase } from "../integration/forening-after-decision-fixture";
+import { fryshusetCase } from "../support/forening-after-decision";
 
 describe.skipIf(!hasChromium)("application rows and autosave with JavaScript", () => {
   const portal = setupPortal();
