@@ -22,7 +22,8 @@ export interface EventEnvelope {
 export type Proposal = "approve" | "reject";
 export type DecisionOutcome = "approved" | "rejected";
 /** How a closed case ended. */
-export type Outcome = "withdrawn" | "rejected" | "completed";
+export const OUTCOMES = ["withdrawn", "rejected", "completed"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 /** Which tjänsteutlåtande is being attested: the one on the application or the one on the slutrapport. */
 export type StatementStage = "application" | "finalReport";
 export type AttestationStep = "headOfUnit" | "districtDirector";
