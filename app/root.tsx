@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -9,7 +8,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -18,7 +16,8 @@ import { getCurrentUser, homePathFor } from "./auth/current-user.server";
 import { unreadCount } from "./mail/inbox.server";
 import { NotificationCount } from "./components/notification-count";
 import { useNonce } from "./utils/nonce";
-import { RequestIdMeta, RequestIdNote } from "./utils/request-id";
+import { RequestIdMeta } from "./utils/request-id";
+import { RouteError } from "./components/route-error";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -133,31 +132,5 @@ export default function App() {
   return <Outlet />;
 }
 
-const ERROR_TEXTS: Record<number, { title: string; text: string }> = {
-  403: {
-    title: "Du har inte behörighet",
-    text: "Sidan hör till en annan förening, en annan stadsdelsförvaltning eller en annan roll än din.",
-  },
-  404: { title: "Sidan finns inte", text: "Kontrollera adressen, eller gå tillbaka till startsidan." },
-  500: {
-    title: "Något gick fel",
-    text: "Ett fel uppstod hos oss. Det du redan har sparat finns kvar. Försök igen om en stund.",
-  },
-};
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const { title, text } = ERROR_TEXTS[status] ?? ERROR_TEXTS[500]!;
-  return (
-    <>
-      <title>{`${title} – IOP-portalen`}</title>
-      <h1>{title}</h1>
-      <p>{text}</p>
-      {status >= 500 ? <RequestIdNote /> : null}
-      <p>
-        <Link to="/">Till startsidan</Link>
-      </p>
-    </>
-  );
-}
+/** Errors in the root itself; every route shows its own in place (components/route-error.tsx). */
+export const ErrorBoundary = RouteError;

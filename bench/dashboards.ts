@@ -5,7 +5,7 @@
  * p50/p95 of 20 loads of a district's dashboard and of a förening's, and the last line as key=value.
  */
 import { sql } from "drizzle-orm";
-import { createDistrict, createOrganisation } from "../db/factories";
+import { createDistrict, createOrganisation } from "../seed/factories";
 import { loadDistrictDashboard } from "../app/dashboards/district.server";
 import { loadOrganisationDashboard } from "../app/dashboards/organisation.server";
 import { benchDatabase, fmt, summarise } from "./support";

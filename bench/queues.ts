@@ -47,7 +47,7 @@ process.env.NODE_ENV ??= "production";
 // The app reads these when it first opens the database: both sides get a pool of the same size.
 process.env.DATABASE_POOL_SIZE = String(POOL);
 
-const { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD, staffEmail } = await import("../db/seed-scale-names");
+const { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD, staffEmail } = await import("../seed/seed-scale-names");
 const { connect, getDb } = await import("../db/client");
 const { listQueue, queueStatements } = await import("../app/administration/queues.server");
 const { createApp } = await import("../server/app");

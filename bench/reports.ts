@@ -4,8 +4,8 @@
  * Goal: under 2 s each on the 2-core machine.
  */
 import { agreements, reports } from "../db/schema";
-import { createDistrict, createOrganisation } from "../db/factories";
-import { createCast, createDraftCase } from "../db/case-factory";
+import { createDistrict, createOrganisation } from "../seed/factories";
+import { createCast, createDraftCase } from "../seed/case-factory";
 import { buildYearlyReport } from "../app/documents/yearly-report";
 import { loadYearlyReportIops } from "../app/documents/yearly-report-data.server";
 import { renderPdf } from "../app/documents/pdf.server";

@@ -5,8 +5,8 @@
  * Env: DATABASE_URL (server; default postgres://postgres@127.0.0.1:5432/test), CASES (1000), CONCURRENCY (2: one app process and PostgreSQL on the 2-core machine).
  */
 import { eq, sql } from "drizzle-orm";
-import { createDistrict, createOrganisation } from "../db/factories";
-import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../db/case-factory";
+import { createDistrict, createOrganisation } from "../seed/factories";
+import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../seed/case-factory";
 import { cases } from "../db/schema";
 import { benchDatabase, fmt, runPool, summarise } from "./support";
 

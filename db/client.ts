@@ -6,7 +6,6 @@ import path from "node:path";
 import fs from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { logWarn } from "../app/utils/log.server";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -24,6 +23,11 @@ export interface DatabaseOptions {
   /** PGlite data directory; "memory://" for a throw-away database. */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * Called with the SQLSTATE code of a PostgreSQL WARNING (such a warning points at a bug: no
+   * transaction in progress, …). The server passes its logger; db/ imports nothing from app/.
+   */
+  onWarning?: (code: string) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
@@ -40,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       // PostgreSQL's warnings point at a bug (no transaction in progress, …): logged by code only,
       // since a notice's text may quote a value.
       onnotice: (notice) => {
-        if (notice.severity === "WARNING") logWarn("database warning", { code: String(notice.code ?? "") });
+        if (notice.severity === "WARNING") options.onWarning?.(String(notice.code ?? ""));
       },
     });
     // drizzle runs every query through `unsafe`, which postgres.js does not prepare by default, so
@@ -81,9 +85,12 @@ const GLOBAL_KEY = Symbol.for("iop-portalen.database");
 type GlobalWithDb = typeof globalThis & { [GLOBAL_KEY]?: Promise<DatabaseHandle> };
 const holder = globalThis as GlobalWithDb;
 
-/** Opens (once) the database the environment names. */
-export function connect(): Promise<DatabaseHandle> {
-  holder[GLOBAL_KEY] ??= openDatabase(optionsFromEnv());
+/**
+ * Opens (once) the database the environment names. The first caller's `onWarning` is the one kept:
+ * the server and the worker connect, with their logger, before anything else asks.
+ */
+export function connect(hooks: Pick<DatabaseOptions, "onWarning"> = {}): Promise<DatabaseHandle> {
+  holder[GLOBAL_KEY] ??= openDatabase({ ...optionsFromEnv(), ...hooks });
   return holder[GLOBAL_KEY];
 }
 

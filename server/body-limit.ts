@@ -1,5 +1,5 @@
 /**
- * Refuses request bodies that are too big before anything parses them (issue 13, item 1):
+ * Refuses request bodies that are too big before anything parses them (ADR 0013):
  * one unauthenticated 200 MB form post once took the process to 3 GB. A declared length over the
  * limit is a 413 at once; a body without a declared length is counted as it streams and cut off at
  * the limit, so no parser ever holds more than the limit in memory.

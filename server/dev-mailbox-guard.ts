@@ -1,6 +1,6 @@
 /**
  * The development mailbox holds every e-mail the portal would have sent, reset links included, so
- * only someone at the machine may read it (issue 13, item 2): the connection must come from
+ * only someone at the machine may read it (ADR 0013): the connection must come from
  * loopback, the Host must name localhost, and nothing may have forwarded the request (a proxy on the
  * same machine would otherwise make every visitor look local). Anything else is told the page does
  * not exist, as when the mailbox is off.

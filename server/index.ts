@@ -6,15 +6,15 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { connect } from "../db/client";
-import { logError, logInfo, logProcessErrors } from "../app/utils/log.server";
+import { logError, logInfo, logProcessErrors, logWarn } from "../app/utils/log.server";
 import { migrateDatabase } from "../db/migrate";
-import { seedIfEmpty } from "../db/seed";
+import { seedIfEmpty } from "../seed/seed";
 import { createApp } from "./app";
 import { createMailWorker } from "../app/mail/worker.server";
 import { mailWorkerEnabled } from "../app/mail/config.server";
 
 async function main() {
-  const handle = await connect();
+  const handle = await connect({ onWarning: (code) => logWarn("database warning", { code }) });
   await migrateDatabase(handle);
   if (process.env.SEED_DEMO_DATA !== "false") {
     const seeded = await seedIfEmpty(handle.db);

@@ -1,5 +1,5 @@
 /**
- * Which origin a request was made to, as the visitor's browser saw it (issue 13, item 7). Behind a
+ * Which origin a request was made to, as the visitor's browser saw it (ADR 0018). Behind a
  * proxy the Host header is often the proxy's own upstream name; the browser's Origin then names the
  * public site. APP_URL, when set, is that public origin. Without it the origin is worked out from the
  * request, and X-Forwarded-Host/-Proto count only when TRUST_PROXY says the proxy may be believed:

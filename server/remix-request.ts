@@ -2,7 +2,7 @@
  * The Fetch Request Remix sees, made from Express's request. Unlike the adapter's own, its URL and
  * Host are the public origin (server/origin.ts) and it carries no X-Forwarded-Host: Remix compares
  * Origin with those two before every action and answers a 500 with a stack trace when they differ,
- * which behind a proxy that rewrites Host was every form post (issue 13, item 7). Our own check in
+ * which behind a proxy that rewrites Host was every form post (ADR 0018). Our own check in
  * server/app.ts has already refused foreign origins with a 403 by then.
  */
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";

@@ -13,7 +13,7 @@ async function main() {
     logWarn("En separat e-postprocess behöver DATABASE_URL (PostgreSQL). Med inbäddad databas skickar appen själv.");
     process.exit(1);
   }
-  const handle = await connect();
+  const handle = await connect({ onWarning: (code) => logWarn("database warning", { code }) });
   const worker = createMailWorker();
   worker.start();
   logInfo(`IOP-portalen: e-postprocessen är igång (${mailMode() === "smtp" ? "SMTP" : mailMode() === "devMailbox" ? "utvecklingsbrevlåda" : "avstängd"}).`);

@@ -6,7 +6,8 @@ import { hashPassword } from "../auth/password.server";
 import { endAllSessionsOf } from "../auth/session.server";
 import { admitResetRequest } from "../auth/reset-throttle.server";
 import { clearAccountFailures } from "../auth/throttle.server";
-import { consumeToken, issueToken, peekToken, type TokenPurpose } from "../auth/tokens.server";
+import { issueToken, peekToken, spendToken, type TokenPurpose } from "../auth/tokens.server";
+import type { Executor } from "../../db/client";
 
 /** Links that let a person choose a password: a reset, or an invitation from a förvaltning or a förening. */
 export type PasswordLinkPurpose = Extract<TokenPurpose, "password_reset" | "staff_invitation" | "organisation_invitation">;
@@ -37,18 +38,22 @@ export async function isUsablePasswordToken(token: string, purpose: PasswordLink
 
 /**
  * Sets a new password from a reset or invitation link. Proves the person reads that mailbox, so it
- * also confirms the address; every other session of the account ends.
+ * also confirms the address; every other session of the account ends. `alsoDo` runs in the same
+ * transaction once the link is spent (a förening invitation accepts the membership there).
  */
 export async function setPasswordWithToken(
   token: string,
   purpose: PasswordLinkPurpose,
   password: string,
+  alsoDo?: (tx: Executor, spent: { userId: string; organisationId: string | null }) => Promise<void>,
 ): Promise<string | null> {
   const db = await getDb();
   const passwordHash = await hashPassword(password);
   const userId = await db.transaction(async (tx) => {
-    const id = await consumeToken(tx, token, purpose);
-    if (!id) return null;
+    const spent = await spendToken(tx, token, purpose);
+    if (!spent) return null;
+    const id = spent.userId;
+    if (alsoDo) await alsoDo(tx, spent);
     const [user] = await tx
       .update(users)
       .set({ passwordHash, emailVerifiedAt: new Date() })

@@ -51,7 +51,8 @@ export async function registerOrganisation(input: RegistrationInput): Promise<Re
         .returning({ id: users.id });
       await tx
         .insert(organisationMemberships)
-        .values({ userId: user!.id, organisationId: organisation!.id, role: "contact_person" });
+        // The person registering the förening acts for it by doing so.
+        .values({ userId: user!.id, organisationId: organisation!.id, role: "contact_person", acceptedAt: new Date() });
       const token = await issueToken(tx, user!.id, "email_verification");
       const link = `${appUrl()}/bekrafta-epost/${token}`;
       const email = await registrationConfirmationEmail({

@@ -18,11 +18,17 @@ const email = (
     z.regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, message),
   );
 
+/** A password's length in characters, checked in the browser and by the action alike. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+/** The hint under every new-password field. */
+export const PASSWORD_HINT = `Minst ${PASSWORD_MIN_LENGTH} tecken. Ett bra lösenord är flera ord i rad.`;
+
 export const passwordField = z
   .string("Välj ett lösenord.")
   .check(
-    z.minLength(12, "Lösenordet måste ha minst 12 tecken."),
-    z.maxLength(256, "Lösenordet får ha högst 256 tecken."),
+    z.minLength(PASSWORD_MIN_LENGTH, `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`),
+    z.maxLength(PASSWORD_MAX_LENGTH, `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken.`),
   );
 
 export const organisationNumberField = z.string("Skriv föreningens organisationsnummer.").check(

@@ -9,6 +9,25 @@ import { ID_PATTERN } from "../domain/ids";
 export const QUEUE_KEYS = ["ny", "mina", "komplettering", "attestering", "beslut", "rapporter", "alla"] as const;
 export type QueueKey = (typeof QUEUE_KEYS)[number];
 
+/** One case as a queue page lists it (the query builds it, the table shows it). */
+export interface QueueRow {
+  id: string;
+  revision: number;
+  diaryNumber: string | null;
+  title: string;
+  state: string;
+  status: string;
+  organisationName: string;
+  organisationNumber: string;
+  assigneeName: string | null;
+  updatedAt: string;
+  nextDue: string | null;
+  overdue: boolean;
+  /** The queues the case is in, e.g. ["ny"]; empty for a closed case. */
+  queues: QueueKey[];
+  closed: boolean;
+}
+
 export const QUEUE_LABELS: Record<QueueKey, { label: string; empty: string }> = {
   ny: { label: "Nya", empty: "Inga nya ärenden väntar på en handläggare." },
   mina: { label: "Mina ärenden", empty: "Du har inga öppna ärenden." },

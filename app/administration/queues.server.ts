@@ -41,8 +41,11 @@ import {
   defaultSort,
   type QueueKey,
   type QueueQuery,
+  type QueueRow,
   type SortKey,
 } from "./queue-definitions";
+
+export type { QueueRow };
 
 export interface QueueViewer {
   userId: string;
@@ -153,24 +156,6 @@ function filterConditions(query: QueueQuery): SQL[] {
     conditions.push(or(...matches)!);
   }
   return conditions;
-}
-
-export interface QueueRow {
-  id: string;
-  revision: number;
-  diaryNumber: string | null;
-  title: string;
-  state: string;
-  status: string;
-  organisationName: string;
-  organisationNumber: string;
-  assigneeName: string | null;
-  updatedAt: string;
-  nextDue: string | null;
-  overdue: boolean;
-  /** The queues the case is in, e.g. ["ny"]; empty for a closed case. */
-  queues: QueueKey[];
-  closed: boolean;
 }
 
 export interface QueuePage {

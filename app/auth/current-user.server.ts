@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { redirect } from "@remix-run/node";
 import {
   districtMemberships,
@@ -66,7 +66,8 @@ export async function loadUser(userId: string): Promise<CurrentUser | null> {
     })
     .from(organisationMemberships)
     .innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
-    .where(eq(organisationMemberships.userId, userId));
+    // Only roles the person has agreed to: an unanswered invitation grants nothing (issue 13).
+    .where(and(eq(organisationMemberships.userId, userId), isNotNull(organisationMemberships.acceptedAt)));
   const districtList = db
     .select({
       list: sql`json_agg(json_build_object('id', ${districts.id}, 'code', ${districts.code}, 'name', ${districts.name},
@@ -130,7 +131,7 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
 const UNSAFE_IN_PATH = /[\\\s\u0000-\u001f\u007f]/u;
 
 export function safeRedirectPath(target: string | null | undefined, fallback = "/"): string {
-  // Parsed as a URL, as the browser will (issue 13, item 3): "/%09/evil", "//evil", "/\\evil" and
+  // Parsed as a URL, as the browser will (ADR 0013): "/%09/evil", "//evil", "/\\evil" and
   // whitespace or control characters must never leave the portal's own origin.
   if (!target || !target.startsWith("/") || UNSAFE_IN_PATH.test(target)) return fallback;
   let decoded: string;

@@ -3,9 +3,6 @@ import { hash, verify } from "@node-rs/argon2";
 // @node-rs/argon2 defaults to argon2id; these are OWASP's minimum parameters for it.
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

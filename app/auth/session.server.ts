@@ -4,7 +4,6 @@
  */
 import { Lucia, TimeSpan } from "lucia";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
 import { getDb, type Database } from "../../db/client";
 
@@ -94,11 +93,4 @@ export async function endSession(request: Request): Promise<string> {
 export async function endAllSessionsOf(userId: string): Promise<void> {
   const l = await lucia();
   await l.invalidateUserSessions(userId);
-}
-
-/** For tests and housekeeping: how many live sessions a user has. */
-export async function countSessionsOf(userId: string): Promise<number> {
-  const db = await getDb();
-  const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
-  return rows.length;
 }

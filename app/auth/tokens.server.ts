@@ -11,6 +11,7 @@ export const TOKEN_LIFETIME_HOURS: Record<TokenPurpose, number> = {
   password_reset: 1,
   staff_invitation: 7 * 24,
   organisation_invitation: 7 * 24,
+  organisation_membership: 7 * 24,
 };
 
 export function hashToken(token: string): string {
@@ -21,14 +22,16 @@ export async function issueToken(
   db: Executor,
   userId: string,
   purpose: TokenPurpose,
-  now = new Date(),
+  options: { now?: Date; organisationId?: string } = {},
 ): Promise<string> {
+  const now = options.now ?? new Date();
   const token = crypto.randomBytes(32).toString("base64url");
   // Only the newest reset link works: an older one left in a mailbox cannot be used later.
   if (purpose === "password_reset") await spendOtherResetLinks(db, userId, now);
   await db.insert(authTokens).values({
     userId,
     purpose,
+    organisationId: options.organisationId ?? null,
     tokenHash: hashToken(token),
     expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_HOURS[purpose] * 3_600_000),
   });
@@ -58,6 +61,20 @@ export async function consumeToken(
   purpose: TokenPurpose,
   now = new Date(),
 ): Promise<string | null> {
+  return (await spendToken(db, token, purpose, now))?.userId ?? null;
+}
+
+/**
+ * Spends a token; returns whom (and, for a förening invitation, which förening) it was for, or null
+ * when it is unknown, used or expired. With `userId`, only a token of that account is spent.
+ */
+export async function spendToken(
+  db: Executor,
+  token: string,
+  purpose: TokenPurpose,
+  now = new Date(),
+  userId?: string,
+): Promise<{ userId: string; organisationId: string | null } | null> {
   const [row] = await db
     .update(authTokens)
     .set({ usedAt: now })
@@ -67,12 +84,13 @@ export async function consumeToken(
         eq(authTokens.purpose, purpose),
         isNull(authTokens.usedAt),
         gt(authTokens.expiresAt, now),
+        userId ? eq(authTokens.userId, userId) : undefined,
       ),
     )
-    .returning({ userId: authTokens.userId });
+    .returning({ userId: authTokens.userId, organisationId: authTokens.organisationId });
   // Setting a password through any link spends every other reset link of the account (ASVS V6).
-  if (row) await spendOtherResetLinks(db, row.userId, now);
-  return row?.userId ?? null;
+  if (row && purpose !== "organisation_membership") await spendOtherResetLinks(db, row.userId, now);
+  return row ?? null;
 }
 
 async function spendOtherResetLinks(db: Executor, userId: string, now: Date) {

@@ -67,10 +67,9 @@ export async function loadRecipients(
         eq(organisationMemberships.organisationId, parties.organisationId),
         organisationRoles.length > 0 ? inArray(organisationMemberships.role, organisationRoles) : sql`false`,
         isNull(users.disabledAt),
-        // An invited person has an account without a password until they accept; until then they have
-        // not agreed to act for the förening and get no case mail (the invitation code marks acceptance
-        // by setting the password, and the members page shows "active" the same way).
-        isNotNull(users.passwordHash),
+        // Only people who have agreed to act for the förening: someone invited who has not answered
+        // (new or with an account) gets no case mail (issue 13).
+        isNotNull(organisationMemberships.acceptedAt),
       ),
     );
   const fromDistrict = tx

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { newPasswordSchema } from "../accounts/schemas";
+import { newPasswordSchema, PASSWORD_HINT } from "../accounts/schemas";
 import type { FormFailure } from "../utils/forms";
 import { TextField, ValidatedForm } from "./form";
 
@@ -33,7 +33,7 @@ export function SetPasswordPage({
         <TextField
           name="password"
           label="Nytt lösenord"
-          hint="Minst 12 tecken. Ett bra lösenord är flera ord i rad."
+          hint={PASSWORD_HINT}
           type="password"
           autoComplete="new-password"
         />

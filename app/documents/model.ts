@@ -43,27 +43,3 @@ export function boardHeader(input: {
 
 /** The seeds' closing table: "Detta dokument har godkänts digitalt av följande personer". */
 export const ATTESTED_INTRO = "Detta dokument har godkänts digitalt av följande personer:";
-
-/** Plain text of a document in reading order, for tests and for screen-reader-friendly previews. */
-export function documentText(doc: NamndDocument): string {
-  const lines = [
-    "Handläggare",
-    doc.header.caseworker,
-    doc.header.phone ? `Telefon: ${doc.header.phone}` : "",
-    "Till",
-    doc.header.to,
-    doc.header.date,
-    doc.header.diaryNumber ? `Dnr ${doc.header.diaryNumber}` : "",
-    doc.title,
-    doc.subtitle ?? "",
-  ];
-  for (const block of doc.blocks) {
-    if (block.type === "heading" || block.type === "paragraph") lines.push(block.text);
-    if (block.type === "table") lines.push(block.headers.join("\t"), ...block.rows.map((r) => r.join("\t")));
-    if (block.type === "signatures") for (const p of block.people) lines.push(p.name, p.title, p.organisation);
-    if (block.type === "attestations") {
-      lines.push("Attesterat av", ATTESTED_INTRO, "Namn\tDatum", ...block.rows.map((r) => `${r.name}, ${r.title}\t${r.date}`));
-    }
-  }
-  return lines.filter((l) => l !== "").join("\n");
-}

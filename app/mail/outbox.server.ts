@@ -1,6 +1,6 @@
 /**
  * Every e-mail is first a row in the outbox, written in the same transaction as the change that
- * caused it; a worker (issue 6) delivers after commit.
+ * caused it; the mail worker (`worker.server.ts`, ADR 0008) delivers after commit.
  */
 import { emailOutbox } from "../../db/schema";
 import type { Executor } from "../../db/client";

@@ -17,24 +17,36 @@ export async function getOrganisationProfile(organisationId: string) {
       userId: users.id,
       name: users.name,
       email: users.email,
-      active: users.passwordHash,
       role: organisationMemberships.role,
+      acceptedAt: organisationMemberships.acceptedAt,
     })
     .from(organisationMemberships)
     .innerJoin(users, eq(users.id, organisationMemberships.userId))
     .where(eq(organisationMemberships.organisationId, organisationId))
     .orderBy(users.name);
-  const members = new Map<string, { userId: string; name: string; email: string; active: boolean; roles: OrganisationRole[] }>();
+  // `active`: the person has said yes to the förening (some role accepted); `pendingRoles`: roles of an
+  // invitation not yet answered. Someone with only pending roles is "Inbjuden" (issue 13).
+  const members = new Map<
+    string,
+    { userId: string; name: string; email: string; active: boolean; roles: OrganisationRole[]; pendingRoles: OrganisationRole[] }
+  >();
+  const byRoleOrder = (a: OrganisationRole, b: OrganisationRole) => ORGANISATION_ROLES.indexOf(a) - ORGANISATION_ROLES.indexOf(b);
   for (const row of rows) {
     const member = members.get(row.userId) ?? {
       userId: row.userId,
       name: row.name,
       email: row.email,
-      active: row.active !== null,
+      active: false,
       roles: [],
+      pendingRoles: [],
     };
     member.roles.push(row.role);
-    member.roles.sort((a, b) => ORGANISATION_ROLES.indexOf(a) - ORGANISATION_ROLES.indexOf(b));
+    member.roles.sort(byRoleOrder);
+    if (row.acceptedAt) member.active = true;
+    else {
+      member.pendingRoles.push(row.role);
+      member.pendingRoles.sort(byRoleOrder);
+    }
     members.set(row.userId, member);
   }
   return { organisation, members: [...members.values()] };

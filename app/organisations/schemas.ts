@@ -61,3 +61,7 @@ export const inviteMemberSchema = z.object({
 
 export const changeRolesSchema = z.object({ userId: z.uuid("Personen finns inte."), roles });
 export const removeMemberSchema = z.object({ userId: z.uuid("Personen finns inte.") });
+
+/** The answer to a membership link: "Gå med i föreningen" or "Avböj". */
+export const membershipAnswerSchema = z.object({ answer: z.enum(["accept", "decline"], "Välj om du vill gå med.") });
+export const membershipTokenSchema = z.object({ token: z.string().check(z.regex(/^[\w-]{20,100}$/)) });

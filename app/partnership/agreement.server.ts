@@ -2,7 +2,7 @@
  * Drafting the överenskommelse: the draft (prefilled from the application on first open), saves with a
  * revision check, comments between the parties, and the workflow steps that hang on the saved draft.
  */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { agreementComments, agreements, applicationVersions, cases, users } from "../../db/schema";
 import { agreementDraftSchema, type AgreementContent } from "../domain/agreement";
@@ -12,6 +12,7 @@ import type { CurrentUser } from "../auth/current-user.server";
 import { userActor } from "../cases/case-roles";
 import { transitionCase, type LoadedCase, type TransitionResult } from "../cases/transition.server";
 import type { FieldErrors } from "../utils/forms";
+import { revisionAfterSave } from "../utils/revision";
 import { stockholmIsoString } from "../utils/time";
 import { prefillFromApplication, signingTerms } from "./agreement-form";
 
@@ -62,25 +63,32 @@ export async function saveAgreementDraft(input: {
   expectedRevision: number;
 }): Promise<{ ok: true; revision: number } | { ok: false; message: string }> {
   const db = await getDb();
-  const written =
-    input.expectedRevision === 0
-      ? await db
-          .insert(agreements)
-          .values({ caseId: input.caseId, content: input.content, updatedById: input.userId })
-          .onConflictDoNothing()
-          .returning({ revision: agreements.revision })
-      : await db
-          .update(agreements)
-          .set({
-            content: input.content,
-            updatedById: input.userId,
-            revision: sql`${agreements.revision} + 1`,
-            updatedAt: new Date(),
-          })
-          .where(and(eq(agreements.caseId, input.caseId), eq(agreements.revision, input.expectedRevision)))
-          .returning({ revision: agreements.revision });
-  const [row] = written;
-  return row ? { ok: true, revision: row.revision } : { ok: false, message: STALE_AGREEMENT };
+  if (input.expectedRevision === 0) {
+    const [row] = await db
+      .insert(agreements)
+      .values({ caseId: input.caseId, content: input.content, updatedById: input.userId })
+      .onConflictDoNothing()
+      .returning({ revision: agreements.revision });
+    return row ? { ok: true, revision: row.revision } : { ok: false, message: STALE_AGREEMENT };
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ revision: agreements.revision, content: agreements.content })
+      .from(agreements)
+      .where(and(eq(agreements.caseId, input.caseId), eq(agreements.revision, input.expectedRevision)))
+      .for("update");
+    if (!row) return { ok: false as const, message: STALE_AGREEMENT };
+    // The revision goes up only when the stored content changes (utils/revision.ts): a save that changes
+    // nothing leaves the page that sent it current, so its next save is not taken for someone else's.
+    const revision = revisionAfterSave(row.revision, row.content, input.content);
+    if (revision === row.revision) return { ok: true as const, revision };
+    const [written] = await tx
+      .update(agreements)
+      .set({ content: input.content, updatedById: input.userId, revision, updatedAt: new Date() })
+      .where(and(eq(agreements.caseId, input.caseId), eq(agreements.revision, row.revision)))
+      .returning({ revision: agreements.revision });
+    return written ? { ok: true as const, revision: written.revision } : { ok: false as const, message: STALE_AGREEMENT };
+  });
 }
 
 export interface AgreementComment {

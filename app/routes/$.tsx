@@ -1,4 +1,5 @@
 // Any unknown address, read or posted to, is the Swedish "Sidan finns inte" page with 404.
+import { RouteError } from "../components/route-error";
 const notFound = () => {
   throw new Response("Not found", { status: 404 });
 };
@@ -8,3 +9,5 @@ export const action = notFound;
 export default function NotFound() {
   return null;
 }
+
+export const ErrorBoundary = RouteError;

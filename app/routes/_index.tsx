@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Idéburet offentligt partnerskap");
 
@@ -63,3 +64,5 @@ export default function StartPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -5,6 +5,7 @@ import { isUsablePasswordToken, setPasswordWithToken } from "../accounts/passwor
 import { SetPasswordPage } from "../components/set-password-page";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Välj nytt lösenord");
 
@@ -36,3 +37,5 @@ export default function ResetPasswordPage() {
     />
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Link } from "@remix-run/react";
 import { confirmEmail } from "../accounts/login.server";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Länken fungerar inte");
 
@@ -21,3 +22,5 @@ export default function ConfirmEmailFailed() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -5,6 +5,7 @@ import { devMailboxEnabled } from "../mail/config.server";
 import { readDevMail } from "../mail/dev-mailbox.server";
 import { MailText, formatDateTime } from "../components/mail-text";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.message.subject ?? "Meddelande");
 
@@ -46,3 +47,5 @@ export default function DevMailMessage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -5,6 +5,7 @@ import { listDevMailbox } from "../mail/dev-mailbox.server";
 import { TableWrap } from "../components/table-wrap";
 import { formatDateTime } from "../components/mail-text";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Utvecklingsbrevlåda");
 
@@ -52,3 +53,5 @@ export default function DevMailbox() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -7,6 +7,7 @@ import { SetPasswordPage } from "../components/set-password-page";
 import { acceptOrganisationInvitation, isUsableOrganisationInvitation } from "../organisations/members.server";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Välkommen till IOP-portalen");
 
@@ -40,3 +41,5 @@ export default function OrganisationInvitationPage() {
     />
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -9,6 +9,7 @@ import { rolesText } from "../components/roles";
 import { RadioGroup, TextField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 const Params = z.object({ organisationId: z.uuid() });
 
@@ -127,3 +128,5 @@ export default function OrganisationProfilePage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

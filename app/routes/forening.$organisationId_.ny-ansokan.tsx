@@ -14,6 +14,7 @@ import { stepPath } from "../applications/steps";
 import { CheckboxGroup, HiddenField, RadioGroup, SelectField, TextField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Ny ansökan");
 
@@ -156,3 +157,5 @@ export default function NewApplicationPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -8,6 +8,7 @@ import { ChartFigure, DataTable } from "../components/charts/chart-figure";
 import { formatCount, formatKronorShort, formatRange } from "../components/charts/format";
 import { formatKronor } from "../domain/money";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 const Params = z.object({ organisationId: z.uuid() });
 
@@ -136,3 +137,5 @@ export default function OrganisationDashboardPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

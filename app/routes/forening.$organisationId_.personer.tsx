@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import * as z from "zod/mini";
 import { requireOrganisationMember, requireUser } from "../auth/current-user.server";
 import { rolesGrant } from "../auth/permissions";
-import { ORGANISATION_ROLES, ROLE_LABELS } from "../auth/roles";
+import { ORGANISATION_ROLES, ROLE_LABELS, type OrganisationRole } from "../auth/roles";
 import { CheckboxGroup, HiddenField, TextField, ValidatedForm } from "../components/form";
 import { rolesText } from "../components/roles";
 import { TableWrap } from "../components/table-wrap";
@@ -13,6 +13,7 @@ import { changeRolesSchema, inviteMemberSchema, removeMemberSchema } from "../or
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { Notice } from "../components/form";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Personer i föreningen");
 
@@ -62,8 +63,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(inviteMemberSchema, values);
   if (!parsed.ok) return data({ ...parsed, intent: "invite" }, { status: 400 });
-  const { invited } = await inviteOrganisationMember({ organisationId, invitedBy: user.name, ...parsed.data });
-  throw redirect(`${back}?${invited ? "inbjuden" : "tillagd"}=${encodeURIComponent(parsed.data.email)}`);
+  // The same answer whether or not the address has an account (issue 13).
+  await inviteOrganisationMember({ organisationId, invitedBy: user.name, ...parsed.data });
+  throw redirect(`${back}?inbjuden=${encodeURIComponent(parsed.data.email)}`);
+}
+
+/** "Inbjuden" until the person has said yes; roles added by a later invitation are named too. */
+function memberStatus(m: { active: boolean; pendingRoles: OrganisationRole[] }) {
+  if (!m.active) return "Inbjuden";
+  if (m.pendingRoles.length === 0) return "Aktiv";
+  return `Aktiv, inbjuden som ${m.pendingRoles.map((r) => ROLE_LABELS[r].toLowerCase()).join(" och ")}`;
 }
 
 export default function MembersPage() {
@@ -72,13 +81,11 @@ export default function MembersPage() {
   const [search] = useSearchParams();
   const status = search.get("inbjuden")
     ? `En inbjudan har skickats till ${search.get("inbjuden")}.`
-    : search.get("tillagd")
-      ? `${search.get("tillagd")} har redan ett konto och har fått de valda rollerna.`
-      : search.get("roller")
-        ? "Rollerna är ändrade."
-        : search.get("borttagen")
-          ? "Personen är borttagen från föreningen."
-          : null;
+    : search.get("roller")
+      ? "Rollerna är ändrade."
+      : search.get("borttagen")
+        ? "Personen är borttagen från föreningen."
+        : null;
   const memberError = result && result.intent !== "invite" ? result.formError ?? Object.values(result.errors)[0] : null;
   return (
     <>
@@ -111,7 +118,7 @@ export default function MembersPage() {
                   <span className="hint">{m.email}</span>
                 </td>
                 <td>{rolesText(m.roles)}</td>
-                <td>{m.active ? "Aktiv" : "Inbjuden"}</td>
+                <td>{memberStatus(m)}</td>
               </tr>
             ))}
           </tbody>
@@ -168,3 +175,5 @@ export default function MembersPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -5,6 +5,7 @@ import { rolesGrant } from "../auth/permissions";
 import { listOrganisationCases } from "../applications/case-overview.server";
 import { rolesText } from "../components/roles";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Föreningens översikt");
 
@@ -87,3 +88,5 @@ export default function OrganisationHome() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -11,6 +11,7 @@ import { linkedCases } from "../cases/case-links.server";
 import { stockholmIsoString } from "../utils/time";
 import { pageTitle } from "../utils/meta";
 import { downloadableVersions } from "../documents/application-download.server";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title ?? "Ärende");
 
@@ -174,3 +175,5 @@ function VersionDownloads({ caseId, download }: { caseId: string; download: { ve
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

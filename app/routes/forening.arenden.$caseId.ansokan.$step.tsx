@@ -19,6 +19,7 @@ import { readTypedAmounts } from "../domain/money";
 import { clearUnsaved, restoreUnsaved, stashUnsaved } from "../components/application/unsaved-stash";
 import type { FieldErrors } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data, params }) =>
   pageTitle(`${findStep(params.step)?.title ?? "Ansökan"}${data ? ` – ${data.caseTitle}` : ""}`);
@@ -325,3 +326,5 @@ function typedBudgetLines(form: HTMLFormElement): BudgetAmounts[] | null {
   }
   return lines;
 }
+
+export const ErrorBoundary = RouteError;

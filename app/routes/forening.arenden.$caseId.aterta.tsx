@@ -8,6 +8,7 @@ import { withdrawApplication } from "../applications/case-actions.server";
 import { HiddenField, TextAreaField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Ta tillbaka ansökan");
 
@@ -61,3 +62,5 @@ export default function WithdrawPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -6,6 +6,7 @@ import { listApplicationVersions } from "../applications/versions.server";
 import { describeState } from "../cases/status-text";
 import { stockholmIsoString } from "../utils/time";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Kvitto – ansökan inskickad");
 
@@ -65,3 +66,5 @@ export default function ReceiptPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -11,6 +11,7 @@ import { SignatureList } from "../components/association/signature-list";
 import { TextAreaField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Överenskommelse");
 
@@ -118,3 +119,5 @@ export default function AgreementPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

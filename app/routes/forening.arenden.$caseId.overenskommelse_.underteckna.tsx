@@ -11,6 +11,7 @@ import { totalFunding } from "../domain/agreement";
 import { formatKronor } from "../domain/money";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Skriv under överenskommelsen");
 
@@ -96,3 +97,5 @@ export default function SignAgreementPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -4,8 +4,10 @@ import { requireUser } from "../auth/current-user.server";
 import { requireAssociationCase } from "../association/case.server";
 import { loadSubmittedPeriod } from "../association/period-report.server";
 import { CaseHeading } from "../components/association/case-heading";
-import { FinancialView, PeriodReportView } from "../components/association/period-report-view";
+import { PeriodReportView } from "../components/period-report-view";
+import { FinancialView } from "../components/report-financial-table";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `Rapport ${data.periodIndex + 1}` : "Rapport");
@@ -29,7 +31,7 @@ export default function EarlierReportPage() {
         {page.dueDate ? `Skulle vara inskickad senast ${page.dueDate}. ` : ""}
         {`Inskickad ${latest.submittedAt?.slice(0, 10) ?? ""}${latest.version > 1 ? ` (version ${latest.version})` : ""}.`}
       </p>
-      <PeriodReportView content={latest.content} goals={page.goals} />
+      <PeriodReportView reader="association" content={latest.content} goals={page.goals} />
       <h2>Ekonomisk redovisning</h2>
       {latest.financial && latest.financialSubmittedAt ? (
         <FinancialView report={latest.financial} label="Ekonomisk redovisning" />
@@ -47,7 +49,7 @@ export default function EarlierReportPage() {
           {page.versions.slice(0, -1).map((v) => (
             <details key={v.version}>
               <summary>{`Version ${v.version}, inskickad ${v.submittedAt?.slice(0, 10) ?? ""}`}</summary>
-              <PeriodReportView content={v.content} goals={page.goals} headingLevel={3} />
+              <PeriodReportView reader="association" content={v.content} goals={page.goals} headingLevel={3} />
             </details>
           ))}
         </>
@@ -55,3 +57,5 @@ export default function EarlierReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -8,6 +8,7 @@ import { summarySections } from "../applications/summary.server";
 import { ApplicationSummary } from "../components/application/summary";
 import { stockholmIsoString } from "../utils/time";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Version ${data.version}` : "Version");
 
@@ -67,3 +68,5 @@ export default function VersionPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

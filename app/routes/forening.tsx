@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireOrganisationUser, requireUser } from "../auth/current-user.server";
+import { RouteError } from "../components/route-error";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,3 +31,5 @@ export default function OrganisationArea() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

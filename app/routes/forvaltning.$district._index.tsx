@@ -7,6 +7,7 @@ import { requireDistrictRole, requireUser } from "../auth/current-user.server";
 import { ROLE_LABELS, type DistrictRole } from "../auth/roles";
 import { rolesText } from "../components/roles";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${data.districtName}` : "Förvaltning");
 
@@ -93,3 +94,5 @@ export default function DistrictHome() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -13,6 +13,7 @@ import { partnershipLinks } from "../administration/partnership-links";
 import { pageTitle } from "../utils/meta";
 import { downloadableVersions } from "../documents/application-download.server";
 import { Notice } from "../components/form";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${data.diaryNumber ?? data.title} – ärende` : "Ärende");
 
@@ -276,3 +277,5 @@ export default function StaffCasePage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -8,6 +8,7 @@ import { AttestationDecision } from "../components/attestation-decision";
 import { Notice } from "../components/form";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Attestering – ${data.diaryNumber ?? data.title}` : "Attestering");
 
@@ -82,3 +83,5 @@ export default function AttestationPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -8,6 +8,7 @@ import { IOP_CRITERIA } from "../domain/statement";
 import { formDataToNested } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { Notice } from "../components/form";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Bedömning – ${data.diaryNumber ?? data.title}` : "Bedömning");
 
@@ -111,3 +112,5 @@ function ReadOnlyAssessment({ values }: { values: Record<string, unknown> }) {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -7,6 +7,7 @@ import { HiddenField, RadioGroup, TextAreaField, TextField, ValidatedForm } from
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { Notice } from "../components/form";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Beslut – ${data.diaryNumber ?? data.title}` : "Beslut");
 
@@ -102,3 +103,5 @@ export default function DecisionPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -20,6 +20,7 @@ import { handleAgreementAction } from "../partnership/agreement-actions.server";
 import { caseContext, caseHeader } from "../partnership/case-context.server";
 import { stockholmDate } from "../utils/time";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Överenskommelse");
 
@@ -195,3 +196,5 @@ export default function AgreementPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -9,6 +9,7 @@ import { requireCaseForDistrict, requirePermission } from "../cases/access.serve
 import { caseContext, caseHeader } from "../partnership/case-context.server";
 import { findRenegotiation, loadFinalReport } from "../partnership/final-report.server";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Slutrapport");
 
@@ -143,3 +144,5 @@ export default function FinalReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -4,7 +4,7 @@ import { CheckboxGroup, HiddenField, RadioGroup, TextAreaField, TextField, Valid
 import { CaseSummary } from "../components/partnership/case-summary";
 import { Notice } from "../components/form";
 import { MeetingList } from "../components/partnership/meeting-list";
-import { PeriodReportView } from "../components/partnership/period-report-view";
+import { PeriodReportView } from "../components/period-report-view";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForDistrict } from "../cases/access.server";
 import { loadAgreementDraft } from "../partnership/agreement.server";
@@ -19,6 +19,7 @@ import {
 } from "../partnership/follow-up-forms";
 import { listMeetings, listPeriodReports } from "../partnership/follow-up.server";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Uppföljning");
 
@@ -92,6 +93,7 @@ export default function FollowUpPage() {
             {`Version ${report.version}${report.submittedAt ? `, inskickad ${report.submittedAt.slice(0, 10)}` : ""}`}
           </p>
           <PeriodReportView
+            reader="administration"
             id={`rapport ${report.periodIndex + 1}`}
             content={report.content}
             financial={report.financial}
@@ -206,3 +208,5 @@ export default function FollowUpPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

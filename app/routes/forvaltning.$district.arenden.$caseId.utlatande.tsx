@@ -8,6 +8,7 @@ import { STATEMENT_SECTIONS } from "../domain/statement";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { Notice } from "../components/form";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Tjänsteutlåtande – ${data.diaryNumber ?? data.title}` : "Tjänsteutlåtande");
 
@@ -150,3 +151,5 @@ function ReadOnlyStatement({ values, application }: { values: Record<string, unk
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -8,6 +8,7 @@ import { countQueues, listQueue, loadQueueFilterOptions } from "../administratio
 import { QueueFilters } from "../components/administration/queue-filters";
 import { QueueTable } from "../components/administration/queue-table";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `${QUEUE_LABELS[data.page.queue].label} – ärenden` : "Ärenden");
@@ -171,3 +172,5 @@ function BulkResult({ result: value }: { result: BulkAnswer }) {
     </div>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -10,6 +10,7 @@ import { NARRATIVE_SECTIONS, fileFormSchema, narrativeFormSchema, returnFormSche
 import { formatKronor } from "../domain/money";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Årsrapport om IOP ${data.year}` : "Årsrapport om IOP");
 
@@ -160,3 +161,5 @@ export default function YearlyReportPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

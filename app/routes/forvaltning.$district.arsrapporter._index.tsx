@@ -7,6 +7,7 @@ import { createYearlyReport, listYearlyReports } from "../district-reports/distr
 import { createFormSchema } from "../district-reports/narrative-form";
 import { formDataToObject } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Årsrapporter om IOP");
 
@@ -73,3 +74,5 @@ export default function YearlyReportsPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -8,6 +8,7 @@ import { formatCount, formatDays, formatKronorShort, formatRange } from "../comp
 import { formatKronor } from "../domain/money";
 import { stockholmDate } from "../utils/time";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Nyckeltal – ${data.districtName}` : "Nyckeltal");
 
@@ -210,3 +211,5 @@ export default function DistrictDashboardPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

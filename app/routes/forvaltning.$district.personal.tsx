@@ -11,6 +11,7 @@ import { StaffRolesForm } from "../components/partnership/staff-roles-form";
 import { formDataToObject, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { Notice } from "../components/form";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Personal och roller");
 
@@ -120,3 +121,5 @@ export default function StaffPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireDistrictRole, requireUser } from "../auth/current-user.server";
 import { rolesGrant } from "../auth/permissions";
+import { RouteError } from "../components/route-error";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -66,3 +67,5 @@ export default function DistrictArea() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -8,6 +8,7 @@ import { callSchema, idsOf, priorityAreaSchema } from "../district-admin/call-fo
 import { listCalls, listPriorityAreas, saveCall, savePriorityArea } from "../district-admin/calls.server";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Utlysningar och prioriterade områden");
 
@@ -189,3 +190,5 @@ export default function CallsPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

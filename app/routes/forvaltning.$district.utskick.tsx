@@ -6,6 +6,7 @@ import { listDistrictOutbox, OUTBOX_STATUSES, resendFailed } from "../mail/admin
 import { TableWrap } from "../components/table-wrap";
 import { formatDateTime } from "../components/mail-text";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Utskick");
 
@@ -138,3 +139,5 @@ export default function OutboxPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

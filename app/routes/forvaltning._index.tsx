@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaffUser, requireUser } from "../auth/current-user.server";
 import { rolesText } from "../components/roles";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Välj förvaltning");
 
@@ -30,3 +31,5 @@ export default function ChooseDistrict() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

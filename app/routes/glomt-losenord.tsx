@@ -5,6 +5,7 @@ import { requestPasswordReset } from "../accounts/password-reset.server";
 import { TextField, ValidatedForm } from "../components/form";
 import { formDataToObject, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Glömt lösenordet");
 
@@ -41,3 +42,5 @@ export default function ForgotPasswordPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -7,6 +7,7 @@ import { startSession } from "../auth/session.server";
 import { SetPasswordPage } from "../components/set-password-page";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Välkommen till IOP-portalen");
 
@@ -39,3 +40,5 @@ export default function InvitationPage() {
     />
   );
 }
+
+export const ErrorBoundary = RouteError;

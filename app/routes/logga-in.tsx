@@ -6,6 +6,7 @@ import { getCurrentUser, homePathFor, loadUser, safeRedirectPath } from "../auth
 import { HiddenField, TextField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Logga in");
 
@@ -61,3 +62,5 @@ export default function LoginPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -5,6 +5,7 @@ import { requireUser } from "../auth/current-user.server";
 import { openMessage } from "../mail/inbox.server";
 import { MailText, formatDateTime } from "../components/mail-text";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.message.subject ?? "Meddelande");
 
@@ -30,3 +31,5 @@ export default function InboxMessage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -4,6 +4,7 @@ import { requireUser } from "../auth/current-user.server";
 import { listInbox, markAllRead } from "../mail/inbox.server";
 import { formatDateTime } from "../components/mail-text";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Meddelanden");
 
@@ -55,3 +56,5 @@ export default function Inbox() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
-import { registrationSchema } from "../accounts/schemas";
+import { registrationSchema, PASSWORD_HINT } from "../accounts/schemas";
 import { registerOrganisation } from "../accounts/registration.server";
 import { getCurrentUser, homePathFor } from "../auth/current-user.server";
 import { TextField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Registrera förening");
 
@@ -63,7 +64,7 @@ export default function RegistrationPage() {
             <TextField
               name="password"
               label="Välj lösenord"
-              hint="Minst 12 tecken. Ett bra lösenord är flera ord i rad."
+              hint={PASSWORD_HINT}
               type="password"
               autoComplete="new-password"
             />
@@ -76,3 +77,5 @@ export default function RegistrationPage() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

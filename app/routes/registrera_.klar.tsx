@@ -2,6 +2,7 @@
 // and would show the empty form again under this URL).
 import type { MetaFunction } from "@remix-run/node";
 import { pageTitle } from "../utils/meta";
+import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Bekräfta din e-postadress");
 
@@ -17,3 +18,5 @@ export default function RegistrationDone() {
     </>
   );
 }
+
+export const ErrorBoundary = RouteError;

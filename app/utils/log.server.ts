@@ -1,5 +1,5 @@
 /**
- * The one logger (issue 13 item 4, issue 12): every line the server, the Remix build, the mail worker
+ * The one logger (ADR 0018): every line the server, the Remix build, the mail worker
  * and the database client write goes through here. A line names the request (an id generated per
  * request, also sent as X-Request-Id and shown on error pages), its method and route pattern, and for
  * an error its class, code and stack frames. It never holds what a person typed or who they are:

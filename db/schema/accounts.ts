@@ -13,6 +13,7 @@ import {
   integer,
 } from "drizzle-orm/pg-core";
 
+import { DISTRICT_ROLES, ORGANISATION_ROLES } from "../../workflows/roles";
 import { timestamps } from "./timestamps";
 
 /** A stadsdelsnämnd with its förvaltning. `code` prefixes diarienummer, e.g. "RK 2026/12". */
@@ -56,7 +57,8 @@ export const users = pgTable("users", {
   ...timestamps,
 });
 
-export const organisationRole = pgEnum("organisation_role", ["contact_person", "signatory"]);
+/** The values are workflows/roles.ts's lists; a role added there needs a migration (ALTER TYPE … ADD VALUE). */
+export const organisationRole = pgEnum("organisation_role", ORGANISATION_ROLES);
 
 export const organisationMemberships = pgTable(
   "organisation_memberships",
@@ -67,6 +69,11 @@ export const organisationMemberships = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     role: organisationRole("role").notNull(),
+    /**
+     * When the person agreed to act for the förening; NULL while the invitation is unanswered. Only
+     * accepted rows grant access or bring case mail (issue 13).
+     */
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
     ...timestamps,
   },
   (t) => [
@@ -75,14 +82,7 @@ export const organisationMemberships = pgTable(
   ],
 );
 
-export const districtRole = pgEnum("district_role", [
-  "caseworker",
-  "coordinator",
-  "head_of_unit",
-  "district_director",
-  "registrar",
-  "admin",
-]);
+export const districtRole = pgEnum("district_role", DISTRICT_ROLES);
 
 export const districtMemberships = pgTable(
   "district_memberships",
@@ -118,6 +118,7 @@ export const tokenPurpose = pgEnum("token_purpose", [
   "password_reset",
   "staff_invitation",
   "organisation_invitation",
+  "organisation_membership",
 ]);
 
 /** One-time links sent by e-mail. Only the SHA-256 of the token is stored. */
@@ -127,6 +128,8 @@ export const authTokens = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     purpose: tokenPurpose("purpose").notNull(),
+    /** The förening a förening invitation is for (NULL for other links and for invitations before 0011). */
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_ORGANISATION_USERS, DEMO_PASSWORD, DEMO_STAFF } from "../../db/demo-data";
+import { DEMO_ORGANISATION_USERS, DEMO_PASSWORD, DEMO_STAFF } from "../../seed/demo-data";
 import {
   accessibilityViolations,
   hasChromium,

@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { seedIfEmpty } from "../../db/seed";
-import { DEMO_CASES } from "../../db/demo-cases";
+import { seedIfEmpty } from "../../seed/seed";
+import { DEMO_CASES } from "../../seed/demo-cases";
 import { cases, emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 import { textOf, Visitor } from "../support/visitor";
-import { tableByCaption } from "../dashboards-support/fixture";
+import { tableByCaption } from "../support/dashboards-fixture";
 
 let database: TestDatabase;
 let server: TestServer;

@@ -2,13 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { statements, users } from "../../db/schema";
-import { LIFECYCLE, createCast, createDraftCase, driveCase } from "../../db/case-factory";
+import { LIFECYCLE, createCast, createDraftCase, driveCase } from "../../seed/case-factory";
 import { buildStatementDocument } from "../../app/documents/statement-document";
 import { loadStatementDocumentInput } from "../../app/documents/statement-data.server";
 import { renderDocx } from "../../app/documents/docx.server";
 import { renderPdf } from "../../app/documents/pdf.server";
 import { setupPortal } from "../support/portal";
-import { docxText, pdfText } from "../documents-support/read-back";
+import { docxText, pdfText } from "../support/documents-read-back";
 
 const portal = setupPortal();
 

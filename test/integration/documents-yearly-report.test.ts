@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { agreements, reports } from "../../db/schema";
-import { createCast, createDraftCase } from "../../db/case-factory";
+import { createCast, createDraftCase } from "../../seed/case-factory";
 import { buildYearlyReport, yearlyReportTotal } from "../../app/documents/yearly-report";
 import { loadYearlyReportIops } from "../../app/documents/yearly-report-data.server";
 import { renderDocx } from "../../app/documents/docx.server";
 import { renderPdf } from "../../app/documents/pdf.server";
 import { setupPortal } from "../support/portal";
-import { docxText, pdfText } from "../documents-support/read-back";
+import { docxText, pdfText } from "../support/documents-read-back";
 
 const portal = setupPortal();
 

@@ -6,11 +6,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { caseDeadlines, caseEvents, cases, emailOutbox } from "../../db/schema";
-import { driveCase, LIFECYCLE, type LifecycleStep } from "../../db/case-factory";
+import { driveCase, LIFECYCLE, type LifecycleStep } from "../../seed/case-factory";
 import { stockholmDate } from "../../app/utils/time";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { AGREEMENT_CONTENT, fryshusetCase, stepsThrough } from "./forening-after-decision-fixture";
+import { AGREEMENT_CONTENT, fryshusetCase, stepsThrough } from "../support/forening-after-decision";
 
 const portal = setupPortal();
 let contact: Visitor;

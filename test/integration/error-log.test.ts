@@ -1,5 +1,5 @@
 /**
- * What a failing request leaves in the log (issue 13 item 4, issue 12): its request id, never the
+ * What a failing request leaves in the log (ADR 0018): its request id, never the
  * session cookie, the form's content or the failed statement's parameters.
  */
 import { sql } from "drizzle-orm";

@@ -8,15 +8,15 @@ import { eq, inArray } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import ExcelJS from "exceljs";
 import { agreements, calls, caseNotes, cases, reports } from "../../db/schema";
-import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../db/case-factory";
-import { createOrganisation } from "../../db/factories";
+import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../seed/case-factory";
+import { createOrganisation } from "../../seed/factories";
 import { loadUser } from "../../app/auth/current-user.server";
 import { listQueue } from "../../app/administration/queues.server";
 import { QUEUE_EXPORT_HEADERS, queueExportTable } from "../../app/exports/queue-export.server";
 import { FOLLOWUP_HEADERS } from "../../app/exports/followup-export.server";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { caseAt, loggedIn, through, userIdOf } from "./forvaltning-support";
+import { caseAt, loggedIn, through, userIdOf } from "../support/forvaltning";
 
 const portal = setupPortal();
 const SECRET = "INTERN-ANTECKNING-5521";

@@ -9,10 +9,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { attachments } from "../../db/schema";
-import { createOrganisationUser } from "../../db/factories";
+import { createOrganisationUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf, Visitor } from "../support/visitor";
-import { fillComplete, latestVersion, startApplication, submit } from "./forening-application-helpers";
+import { fillComplete, latestVersion, startApplication, submit } from "../support/forening-application";
 
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "iop-uploads-"));
 process.env.UPLOAD_DIR = uploadDir;

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { organisationMemberships, organisations, users } from "../../db/schema";
-import { createOrganisationUser } from "../../db/factories";
+import { createOrganisationUser } from "../../seed/factories";
 import { linkIn, setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
 
@@ -143,16 +143,22 @@ describe("people", () => {
     expect(textOf(await (await portal.visitor().get(link)).text())).toContain("Länken har redan använts");
   });
 
-  it("adds roles to an existing account without a new invitation", async () => {
+  it("an existing account is invited, not added: it gets a link to answer and sees nothing of the förening until it says yes", async () => {
     const before = await portal.lastEmailTo("iogt@demo.example");
-    const added = await visitors.contact.post(`/forening/${fryshuset}/personer`, {
+    const invited = await visitors.contact.post(`/forening/${fryshuset}/personer`, {
       intent: "invite",
       name: "Ingrid",
       email: "iogt@demo.example",
       roles: "signatory",
     });
-    expect(added.headers.get("location")).toContain("tillagd=");
-    expect((await portal.lastEmailTo("iogt@demo.example"))?.id).toBe(before?.id);
+    expect(invited.headers.get("location")).toContain("inbjuden=");
+    const mail = await portal.lastEmailTo("iogt@demo.example");
+    expect(mail?.id).not.toBe(before?.id);
+    expect(mail?.subject).toBe("Inbjudan att gå med i Fryshuset – IOP-portalen");
+    expect((await visitors.iogt.get(`/forening/${fryshuset}`)).status).toBe(403);
+    expect(textOf(await (await visitors.contact.get(`/forening/${fryshuset}/personer`)).text())).toMatch(/iogt@demo\.example\s*Firmatecknare\s*Inbjuden/u);
+
+    expect((await visitors.iogt.post(linkIn(mail!.textBody, "/forening-medlemskap/"), { answer: "accept" })).status).toBe(302);
     expect(textOf(await (await visitors.iogt.get(`/forening/${fryshuset}`)).text())).toContain("Fryshuset");
   });
 

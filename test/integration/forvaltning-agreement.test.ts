@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { agreementComments, agreements, caseEvents, cases } from "../../db/schema";
 import { setupPortal } from "../support/portal";
-import { fieldErrorOf, textOf, type Visitor } from "../support/visitor";
-import { AGREEMENT, caseAfter, run, stepIndex } from "./forvaltning-agreement-fixtures";
+import { signedIn } from "../support/signed-in";
+import { fieldErrorOf, textOf } from "../support/visitor";
+import { AGREEMENT, caseAfter, run, stepIndex } from "../support/forvaltning-agreement";
 
 const portal = setupPortal();
 const DRAFTING = stepIndex("send for signing");
@@ -21,17 +22,7 @@ const LOGINS = {
   association: "forening@demo.example",
   otherDistrict: "handlaggare.jarva@demo.example",
 } as const;
-type Who = keyof typeof LOGINS;
-const as = {} as Record<Who | "anonymous", Visitor>;
-
-beforeAll(async () => {
-  as.anonymous = portal.visitor();
-  for (const [who, email] of Object.entries(LOGINS)) {
-    const visitor = portal.visitor();
-    expect((await visitor.logIn(email)).status).toBe(302);
-    as[who as Who] = visitor;
-  }
-});
+const as = signedIn(portal, LOGINS);
 
 const page = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/overenskommelse`;
 const world = () => ({ organisationIds: portal.organisationIds, districtIds: portal.districtIds });
@@ -139,6 +130,21 @@ describe("drafting", () => {
     const [after] = await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId));
     expect(after!.revision).toBe(1);
     expect(after!.content.purposeAndGoals).toBe("Att stärka unga i Husby.");
+  });
+
+  it("a save that changes nothing keeps the revision, so the next save from the same page is not refused", async () => {
+    const { caseId } = await caseAfter(portal.db, world(), DRAFTING);
+    expect((await as.caseworker.post(page(caseId), completeForm(0))).status).toBe(200);
+    // The same page saves again without changing anything, then with a change (its revision is still 1).
+    const unchanged = await as.caseworker.post(page(caseId), completeForm(1));
+    expect(unchanged.status).toBe(200);
+    expect(textOf(await unchanged.text())).toContain("Utkastet är sparat.");
+    const changed = await as.caseworker.post(page(caseId), completeForm(1, { purposeAndGoals: "Ett ändrat syfte." }));
+    expect(changed.status).toBe(200);
+    expect(textOf(await changed.text())).not.toContain("Någon annan har sparat överenskommelsen");
+    const [row] = await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId));
+    expect(row!.revision).toBe(2);
+    expect(row!.content.purposeAndGoals).toBe("Ett ändrat syfte.");
   });
 
   it("explains a bad amount or date at the field and keeps what was typed, saving nothing", async () => {

@@ -5,10 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { applicationVersions, cases, emailOutbox } from "../../db/schema";
-import { addDistrictRoles, createUser } from "../../db/factories";
+import { addDistrictRoles, createUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { caseAt, SAMPLE_APPLICATION, through, userIdOf } from "./forvaltning-support";
+import { caseAt, SAMPLE_APPLICATION, through, userIdOf } from "../support/forvaltning";
 
 const portal = setupPortal();
 

@@ -5,11 +5,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { cases } from "../../db/schema";
-import { addDistrictRoles, createDistrict, createOrganisation, createUser } from "../../db/factories";
-import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../db/case-factory";
+import { addDistrictRoles, createDistrict, createOrganisation, createUser } from "../../seed/factories";
+import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../seed/case-factory";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { caseAt, through, userIdOf } from "./forvaltning-support";
+import { caseAt, through, userIdOf } from "../support/forvaltning";
 
 const portal = setupPortal();
 const diary = new Map<string, string>();

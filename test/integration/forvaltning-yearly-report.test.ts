@@ -6,15 +6,15 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { agreements, districtReportEvents, districtReports, emailOutbox } from "../../db/schema";
-import { createCast, createDraftCase } from "../../db/case-factory";
-import { addDistrictRoles, createUser } from "../../db/factories";
+import { createCast, createDraftCase } from "../../seed/case-factory";
+import { addDistrictRoles, createUser } from "../../seed/factories";
 import { stockholmDate } from "../../app/utils/time";
 import { STALE_REPORT } from "../../app/district-reports/district-reports.server";
 import { districtReportRefusal } from "../../workflows";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { docxText, pdfText } from "../documents-support/read-back";
-import { loggedIn } from "./forvaltning-support";
+import { docxText, pdfText } from "../support/documents-read-back";
+import { loggedIn } from "../support/forvaltning";
 
 const portal = setupPortal();
 const LIST = "/forvaltning/rk/arsrapporter";

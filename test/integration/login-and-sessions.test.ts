@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
-import { createUser } from "../../db/factories";
+import { createUser } from "../../seed/factories";
 import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from "../../app/auth/throttle.server";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
@@ -101,7 +101,7 @@ describe("sessions", () => {
 
   it("refuses a disabled account's existing session", async () => {
     const user = await createUser(portal.db, { email: "leaver@test.example" });
-    const { addDistrictRoles } = await import("../../db/factories");
+    const { addDistrictRoles } = await import("../../seed/factories");
     await addDistrictRoles(portal.db, user.id, portal.districtIds.get("RK")!, ["caseworker"]);
     const visitor = portal.visitor();
     await visitor.logIn(user.email);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUser, DEFAULT_TEST_PASSWORD } from "../../db/factories";
+import { createUser, DEFAULT_TEST_PASSWORD } from "../../seed/factories";
 import { logIn, TOO_MANY_ATTEMPTS } from "../../app/accounts/login.server";
 import {
   MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
-import { createDistrict, createOrganisation } from "../../db/factories";
-import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../db/case-factory";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { createDistrict, createOrganisation } from "../../seed/factories";
+import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../seed/case-factory";
 import { emailOutbox } from "../../db/schema";
 import { CASE_TEXTS } from "../../emails/case-notifications";
 import { RECEIPT_TEXTS } from "../../emails/receipts";

@@ -3,13 +3,13 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { DEMO_PASSWORD } from "../../db/demo-data";
+import { DEMO_PASSWORD } from "../../seed/demo-data";
 import { emailOutbox, users } from "../../db/schema";
 import { enqueueEmail } from "../../app/mail/outbox.server";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { unreadCount } from "../../app/mail/inbox.server";
-import { createDistrict, createOrganisation } from "../../db/factories";
-import { LIFECYCLE, createCast, createDraftCase, driveCase } from "../../db/case-factory";
+import { createDistrict, createOrganisation } from "../../seed/factories";
+import { LIFECYCLE, createCast, createDraftCase, driveCase } from "../../seed/case-factory";
 
 const portal = setupPortal();
 const saved = { NODE_ENV: process.env.NODE_ENV, SMTP_URL: process.env.SMTP_URL, DEV_MAILBOX: process.env.DEV_MAILBOX };

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { setupPortal } from "../support/portal";
-import { createDistrict, createOrganisation } from "../../db/factories";
-import { LIFECYCLE, createCast, createDraftCase, driveCase, dayTime } from "../../db/case-factory";
+import { createDistrict, createOrganisation } from "../../seed/factories";
+import { LIFECYCLE, createCast, createDraftCase, driveCase, dayTime } from "../../seed/case-factory";
 import { cases, emailOutbox, users } from "../../db/schema";
 import { runReminders } from "../../app/mail/reminders.server";
 

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { installDatabase, openDatabase, type DatabaseHandle } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { districts } from "../../db/schema";
-import { seedIfEmpty } from "../../db/seed";
+import { seedIfEmpty } from "../../seed/seed";
 
 async function emptyDatabase(): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
   if (!process.env.DATABASE_URL) {

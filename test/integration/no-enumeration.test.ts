@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { organisations } from "../../db/schema";
-import { createUser } from "../../db/factories";
+import { createUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
 

@@ -1,5 +1,5 @@
 /**
- * Behind a proxy (issue 13, item 7): form posts work when the proxy rewrites Host, and a post from
+ * Behind a proxy (ADR 0018): form posts work when the proxy rewrites Host, and a post from
  * another site is a Swedish 403 page, never a 500 with a stack trace.
  */
 import http from "node:http";

@@ -1,11 +1,11 @@
 /** The reset form cannot be used to flood a mailbox: a few mails per account and per address (ADR 0017). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../../db/factories";
+import { createUser } from "../../seed/factories";
 import { emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { MAX_RESET_MAILS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS } from "../../app/auth/reset-throttle.server";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { textOf } from "../support/visitor";
 
 const portal = setupPortal();

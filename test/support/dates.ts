@@ -1,5 +1,5 @@
-/** Dates for tests, relative to today as the demo's are (db/demo-dates.ts), so no test goes stale. */
-import { demoCallDates } from "../../db/demo-dates";
+/** Dates for tests, relative to today as the demo's are (seed/demo-dates.ts), so no test goes stale. */
+import { demoCallDates } from "../../seed/demo-dates";
 import { stockholmDate } from "../../app/utils/time";
 
 export const today = () => stockholmDate(new Date());

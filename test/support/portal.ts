@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { emailOutbox } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
+import { seedDemoData } from "../../seed/seed";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { startTestServer, type TestServer } from "./server";
 import { Visitor } from "./visitor";

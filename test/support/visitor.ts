@@ -1,5 +1,5 @@
 /** A browser-like client for the HTTP tests: keeps its cookie, posts forms from this site. */
-import { DEFAULT_TEST_PASSWORD } from "../../db/factories";
+import { DEFAULT_TEST_PASSWORD } from "../../seed/factories";
 
 export class Visitor {
   cookie = "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoCalls } from "../../db/demo-data";
+import { demoCalls } from "../../seed/demo-data";
 
 describe("the demo call", () => {
   it.each(["2026-12-02", "2027-03-15", "2031-01-31"])("is open on %s and for months after", (today) => {

@@ -1,25 +1,9 @@
 import { Link } from "@remix-run/react";
-import { QUEUE_LABELS, type QueueKey } from "../../administration/queue-definitions";
+import { QUEUE_LABELS, type QueueRow } from "../../administration/queue-definitions";
 import { TableWrap } from "../table-wrap";
 
-export interface QueueTableRow {
-  id: string;
-  revision: number;
-  diaryNumber: string | null;
-  title: string;
-  status: string;
-  organisationName: string;
-  organisationNumber: string;
-  assigneeName: string | null;
-  updatedAt: string;
-  nextDue: string | null;
-  overdue: boolean;
-  queues: QueueKey[];
-  closed: boolean;
-}
-
 /** "Nya, Mina ärenden"; a closed case is in no queue, and an open one at least in "Alla öppna". */
-function whereItIs(row: QueueTableRow) {
+function whereItIs(row: QueueRow) {
   if (row.closed) return "Avslutat";
   if (row.queues.length === 0) return QUEUE_LABELS.alla.label;
   return row.queues.map((q) => QUEUE_LABELS[q].label).join(", ");
@@ -36,7 +20,7 @@ export function QueueTable({
   caseBase,
   showQueues = false,
 }: {
-  rows: QueueTableRow[];
+  rows: QueueRow[];
   selectable: boolean;
   caption: string;
   caseBase: string;

@@ -2,7 +2,7 @@
  * Drives cases through the lifecycle with the real runtime: used by the tests, the benchmark and the
  * scale seed, so all three exercise the same path.
  */
-import type { Executor } from "./client";
+import type { Executor } from "../db/client";
 import { addDistrictRoles, addOrganisationRoles, createUser } from "./factories";
 import { createCase } from "../app/cases/create-case.server";
 import { transitionCase, type CaseActor, type CaseCommand } from "../app/cases/transition.server";

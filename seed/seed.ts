@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
-import type { Database, Executor } from "./client";
-import { calls, districts, priorityAreas } from "./schema";
+import type { Database, Executor } from "../db/client";
+import { calls, districts, priorityAreas } from "../db/schema";
 import { stockholmDate } from "../app/utils/time";
 import {
   addDistrictRoles,

@@ -1,4 +1,4 @@
-/** Names shared by the scale seed (db/seed-scale*.ts) and the queue benchmark (bench/queues.ts). */
+/** Names shared by the scale seed (seed/seed-scale*.ts) and the queue benchmark (bench/queues.ts). */
 import { DEFAULT_TEST_PASSWORD } from "./factories";
 
 /** Every scale user's e-mail ends so: the marker that tells scale data from anything else. */

@@ -12,7 +12,7 @@
  */
 import type { Database } from "../../db/client";
 import { agreements, reports } from "../../db/schema";
-import { LIFECYCLE, createCast, createDraftCase, driveCase, type LifecycleStep } from "../../db/case-factory";
+import { LIFECYCLE, createCast, createDraftCase, driveCase, type LifecycleStep } from "../../seed/case-factory";
 
 export const stepsUntil = (name: string, days: Record<string, string> = {}): LifecycleStep[] => {
   const end = LIFECYCLE.findIndex((s) => s.name === name);

@@ -1,6 +1,6 @@
 /**
- * The scale seed's copies (db/seed-scale.ts): every case but the templates, made in SQL (INSERT …
- * SELECT over generate_series) from the templates of db/seed-scale-templates.ts. Each copy has its own
+ * The scale seed's copies (seed/seed-scale.ts): every case but the templates, made in SQL (INSERT …
+ * SELECT over generate_series) from the templates of seed/seed-scale-templates.ts. Each copy has its own
  * id, district, förening, handläggare and chefer (user ids replaced in the snapshot too), a time of
  * day of its own, and a diarienummer allocated per district and year afterwards, gapless like
  * allocateDiaryNumber. Not copied: the e-mail outbox (the worker would send 100 000 cases' mail).

@@ -5,12 +5,12 @@
  * deadlines and e-mails are what the app writes. Dates are LIFECYCLE's, moved so that each case's last
  * step falls a few days before `today`: a demo seeded any day looks current.
  */
-import { and, eq } from "drizzle-orm";
-import { getDb, type Executor } from "./client";
+import { eq } from "drizzle-orm";
+import { getDb, type Executor } from "../db/client";
 import { LIFECYCLE, dayTime, type Cast, type CastRole, type LifecycleStep } from "./case-factory";
 import { addOrganisationRoles, createUser } from "./factories";
-import { agreements, applicationVersions, reports, statements, users } from "./schema";
-import { shiftDates, shiftDay, daysBetween } from "./seed-scale-templates";
+import { agreements, applicationVersions, statements, users } from "../db/schema";
+import { daysBetween, pageWrites, shiftDates, shiftDay } from "./case-steps";
 import { loadUser } from "../app/auth/current-user.server";
 import { userActor } from "../app/cases/case-roles";
 import { createCase } from "../app/cases/create-case.server";
@@ -154,13 +154,8 @@ async function driveDemoCase(
   const content = application(demo.title, shiftDay("2025-05-01", shift), shiftDay("2026-04-30", shift));
   await db.insert(applicationVersions).values({ caseId, version: 1, content, updatedById: applicant, createdAt: created, updatedAt: created });
 
-  let version = 1;
-  let periodIndex = 0;
+  const writes = pageWrites(db, { caseId, applicantId: applicant, caseworkerId: idOf(cast.caseworker), application: content });
   const statementVersions = { application: 0, finalReport: 0 };
-  const reportContent = {
-    narrative: "Verksamheten har haft öppet tre kvällar i veckan, med fler tjejer än väntat.",
-    activities: [{ name: "Öppen verksamhet", participantsWomen: 40, participantsMen: 52, participantsOther: 3 }],
-  };
   for (const step of steps) {
     const now = dayTime(step.day);
     const command = step.command;
@@ -179,49 +174,7 @@ async function driveDemoCase(
     if (!result.ok) throw new Error(`demo case ${demo.key}, ${step.name}: ${result.message}`);
     if (result.state !== step.state) throw new Error(`demo case ${demo.key}, ${step.name}: landed in ${result.state}, expected ${step.state}`);
     // What the förening's pages write with the event: submitted versions and reports.
-    const period = (kind: "period" | "final") =>
-      and(eq(reports.caseId, caseId), eq(reports.kind, kind), eq(reports.periodIndex, kind === "final" ? 0 : periodIndex));
-    switch (command.type) {
-      case "SUBMIT":
-      case "RESUBMIT":
-        await db
-          .update(applicationVersions)
-          .set({ status: "submitted", submittedAt: now, submittedById: applicant, updatedAt: now })
-          .where(and(eq(applicationVersions.caseId, caseId), eq(applicationVersions.version, version)));
-        break;
-      case "REQUEST_COMPLETION":
-        version++;
-        await db.insert(applicationVersions).values({ caseId, version, content, updatedById: applicant, createdAt: now, updatedAt: now });
-        break;
-      case "SUBMIT_REPORT":
-        await db.insert(reports).values({
-          caseId, kind: "period", periodIndex, version: 1, status: "submitted", content: reportContent,
-          updatedById: applicant, submittedAt: now, createdAt: now, updatedAt: now,
-        });
-        break;
-      case "REQUEST_REPORT_COMPLETION":
-        await db.insert(reports).values({
-          caseId, kind: "period", periodIndex, version: 2, content: reportContent, updatedById: applicant, createdAt: now, updatedAt: now,
-        });
-        break;
-      case "RESUBMIT_REPORT":
-        await db.update(reports).set({ status: "submitted", submittedAt: now, updatedAt: now }).where(and(period("period"), eq(reports.version, 2)));
-        break;
-      case "APPROVE_REPORT":
-        await db
-          .update(reports)
-          .set({ review: { addedValue: "Verksamheten når unga som förvaltningen inte når.", reviewedBy: idOf(cast.caseworker) }, updatedAt: now })
-          .where(period("period"));
-        periodIndex++;
-        break;
-      case "SUBMIT_FINAL_REPORT":
-        await db.insert(reports).values({
-          caseId, kind: "final", periodIndex: 0, version: 1, status: "submitted",
-          content: { goalFulfilment: "Målen för deltagande har nåtts.", lessonsLearned: "Fler tjejer kom när vi hade egna kvällar." },
-          updatedById: applicant, submittedAt: now, createdAt: now, updatedAt: now,
-        });
-        break;
-    }
+    await writes.after(command, now);
   }
   return caseId;
 }

@@ -5,16 +5,16 @@
  * database that already holds scale data and seed again).
  *
  * Fast because only a few hundred cases go through the runtime. This script makes the districts, staff
- * and föreningar; db/seed-scale-templates.ts drives ONE template case per stage of the lifecycle and
- * date bucket through the real runtime; db/seed-scale-copies.ts copies the templates in SQL into all
+ * and föreningar; seed/seed-scale-templates.ts drives ONE template case per stage of the lifecycle and
+ * date bucket through the real runtime; seed/seed-scale-copies.ts copies the templates in SQL into all
  * the other cases, each with its own people, times and diarienummer. So the rows are exactly what the
  * app writes, only many of them.
  */
 import postgres from "postgres";
-import { openDatabase, installDatabase } from "./client";
-import { migrateDatabase } from "./migrate";
+import { openDatabase, installDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
 import { type Cast } from "./case-factory";
-import { calls, priorityAreas } from "./schema";
+import { calls, priorityAreas } from "../db/schema";
 import { userActor } from "../app/cases/case-roles";
 import { hashPassword } from "../app/auth/password.server";
 import { withCheckDigit } from "../app/domain/organisation-number";
@@ -158,9 +158,9 @@ async function main() {
     union all
     select signatory_id, 'firmatecknare-' || district || '-' || n || ${`@${SCALE_EMAIL_DOMAIN}`}, 'Firmatecknare ' || name, ${passwordHash}, now() from scale_org`;
   await pg`
-    insert into organisation_memberships (user_id, organisation_id, role)
-    select contact_id, org_id, 'contact_person'::organisation_role from scale_org
-    union all select signatory_id, org_id, 'signatory'::organisation_role from scale_org`;
+    insert into organisation_memberships (user_id, organisation_id, role, accepted_at)
+    select contact_id, org_id, 'contact_person'::organisation_role, now() from scale_org
+    union all select signatory_id, org_id, 'signatory'::organisation_role, now() from scale_org`;
 
   // ── Templates: one case per variant and date bucket, through the real runtime ──
   const [templateOrg] = await pg<{ org_id: string; contact_id: string; signatory_id: string }[]>`

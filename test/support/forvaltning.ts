@@ -1,16 +1,16 @@
 /**
  * Cases for the förvaltning tests, worked by the demo people of Rinkeby-Kista (who can log in), driven
- * with the real runtime through db/case-factory's lifecycle.
+ * with the real runtime through seed/case-factory's lifecycle.
  */
 import { eq } from "drizzle-orm";
 import { applicationVersions, cases, statements, users } from "../../db/schema";
-import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../../db/case-factory";
+import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../../seed/case-factory";
 import { loadUser } from "../../app/auth/current-user.server";
 import { userActor } from "../../app/cases/case-roles";
 import { transitionCase } from "../../app/cases/transition.server";
 import type { ApplicationContent } from "../../app/domain/application";
-import { applicationPeriod } from "../support/dates";
-import type { Portal } from "../support/portal";
+import { applicationPeriod } from "./dates";
+import type { Portal } from "./portal";
 
 export async function actorFor(portal: Portal, email: string) {
   const [row] = await portal.db.select({ id: users.id }).from(users).where(eq(users.email, email));

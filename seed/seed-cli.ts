@@ -1,5 +1,5 @@
-import { connect, disconnect } from "./client";
-import { migrateDatabase } from "./migrate";
+import { connect, disconnect } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
 import { seedIfEmpty } from "./seed";
 
 const handle = await connect();

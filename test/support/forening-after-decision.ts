@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { createCast, createDraftCase, driveCase, LIFECYCLE, type Cast } from "../../db/case-factory";
+import { createCast, createDraftCase, driveCase, LIFECYCLE, type Cast } from "../../seed/case-factory";
 import { agreements, users } from "../../db/schema";
 import { userActor } from "../../app/cases/case-roles";
 import type { AgreementContent } from "../../app/domain/agreement";

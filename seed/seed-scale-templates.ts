@@ -1,13 +1,13 @@
 /**
- * The scale seed's templates (db/seed-scale.ts): for every prefix of LIFECYCLE and the avslag branch,
+ * The scale seed's templates (seed/seed-scale.ts): for every prefix of LIFECYCLE and the avslag branch,
  * in each date bucket, ONE case driven by the real runtime (snapshot, audit events, deadlines, derived
  * columns), with the application versions and reports the förening's pages would have written
- * alongside. db/seed-scale-copies.ts copies them into the other 99 800 cases.
+ * alongside. seed/seed-scale-copies.ts copies them into the other 99 800 cases.
  */
-import { and, eq } from "drizzle-orm";
-import type { Executor } from "./client";
+import type { Executor } from "../db/client";
 import { LIFECYCLE, dayTime, type Cast, type LifecycleStep } from "./case-factory";
-import { applicationVersions, reports } from "./schema";
+import { applicationVersions } from "../db/schema";
+import { daysBetween, pageWrites, shiftDates, shiftDay } from "./case-steps";
 import { createCase } from "../app/cases/create-case.server";
 import { transitionCase } from "../app/cases/transition.server";
 import { ACTIVITIES, PLACES } from "./seed-scale-names";
@@ -87,23 +87,6 @@ export function variants(): Variant[] {
   });
   return list;
 }
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-export const shiftDay = (day: string, days: number) => {
-  const d = new Date(`${day}T12:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-/** Every date in a command (due dates, meeting dates, the agreement's period) moved by `days`. */
-export function shiftDates<T>(value: T, days: number): T {
-  if (typeof value === "string") return (ISO_DAY.test(value) ? shiftDay(value, days) : value) as T;
-  if (Array.isArray(value)) return value.map((v) => shiftDates(v, days)) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftDates(v, days)])) as T;
-  }
-  return value;
-}
-export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T12:00:00Z`) - Date.parse(`${a}T12:00:00Z`)) / 86_400_000);
 
 function applicationContent(periodStart: string, periodEnd: string, title: string) {
   return {
@@ -197,65 +180,13 @@ async function driveTemplate(
   });
   const content = applicationContent(input.periodStart, input.periodEnd, input.title);
   await db.insert(applicationVersions).values({ caseId, version: 1, content, updatedById: applicant, createdAt: created, updatedAt: created });
-  let version = 1;
-  let periodIndex = 0;
-  const reportContent = {
-    narrative: "Verksamheten har haft öppet tre kvällar i veckan.",
-    activities: [{ name: "Öppen verksamhet", participantsWomen: 40, participantsMen: 52, participantsOther: 3 }],
-  };
+  const writes = pageWrites(db, { caseId, applicantId: applicant, caseworkerId: caseworker, application: content });
   for (const step of input.steps) {
     const now = dayTime(step.day);
     const result = await transitionCase({ caseId, command: step.command, actor: input.cast[step.actor], now });
     if (!result.ok) throw new Error(`${step.name}: ${result.message}`);
     if (result.state !== step.state) throw new Error(`${step.name}: landed in ${result.state}, expected ${step.state}`);
-    const submitVersion = () =>
-      db
-        .update(applicationVersions)
-        .set({ status: "submitted", submittedAt: now, submittedById: applicant, updatedAt: now })
-        .where(and(eq(applicationVersions.caseId, caseId), eq(applicationVersions.version, version)));
-    const latestReport = async (kind: string) =>
-      db
-        .update(reports)
-        .set({ status: "submitted", submittedAt: now, updatedAt: now })
-        .where(and(eq(reports.caseId, caseId), eq(reports.kind, kind), eq(reports.periodIndex, kind === "final" ? 0 : periodIndex)));
-    switch (step.command.type) {
-      case "SUBMIT":
-      case "RESUBMIT":
-        await submitVersion();
-        break;
-      case "REQUEST_COMPLETION":
-        version++;
-        await db.insert(applicationVersions).values({ caseId, version, content, updatedById: applicant, createdAt: now, updatedAt: now });
-        break;
-      case "SUBMIT_REPORT":
-        await db.insert(reports).values({
-          caseId, kind: "period", periodIndex, version: 1, status: "submitted", content: reportContent,
-          updatedById: applicant, submittedAt: now, createdAt: now, updatedAt: now,
-        });
-        break;
-      case "REQUEST_REPORT_COMPLETION":
-        await db.insert(reports).values({
-          caseId, kind: "period", periodIndex, version: 2, content: reportContent, updatedById: applicant, createdAt: now, updatedAt: now,
-        });
-        break;
-      case "RESUBMIT_REPORT":
-        await latestReport("period");
-        break;
-      case "APPROVE_REPORT":
-        await db
-          .update(reports)
-          .set({ review: { addedValue: "Verksamheten når unga som förvaltningen inte når.", reviewedBy: caseworker }, updatedAt: now })
-          .where(and(eq(reports.caseId, caseId), eq(reports.kind, "period"), eq(reports.periodIndex, periodIndex)));
-        periodIndex++;
-        break;
-      case "SUBMIT_FINAL_REPORT":
-        await db.insert(reports).values({
-          caseId, kind: "final", periodIndex: 0, version: 1, status: "submitted",
-          content: { goalFulfilment: "Målen för deltagande har nåtts.", lessonsLearned: "Fler tjejer kom när vi hade egna kvällar." },
-          updatedById: applicant, submittedAt: now, createdAt: now, updatedAt: now,
-        });
-        break;
-    }
+    await writes.after(step.command, now);
   }
   return caseId;
 }

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { agreements, applicationVersions, reports, users } from "../../db/schema";
-import { LIFECYCLE, createCast, createDraftCase, dayTime, driveCase, type Cast } from "../../db/case-factory";
+import { LIFECYCLE, createCast, createDraftCase, dayTime, driveCase, type Cast } from "../../seed/case-factory";
 import { transitionCase, type CaseCommand } from "../../app/cases/transition.server";
 import { userActor } from "../../app/cases/case-roles";
 import { loadUser } from "../../app/auth/current-user.server";

@@ -3,14 +3,14 @@
  * the same functions, so the demo shows what the tests prove.
  */
 import crypto from "node:crypto";
-import type { Executor } from "./client";
+import type { Executor } from "../db/client";
 import {
   districtMemberships,
   districts,
   organisationMemberships,
   organisations,
   users,
-} from "./schema";
+} from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
 import { withCheckDigit } from "../app/domain/organisation-number";
 import type { DistrictRole, OrganisationRole } from "../app/auth/roles";
@@ -102,7 +102,10 @@ export async function addOrganisationRoles(
   roles: OrganisationRole[],
 ) {
   if (roles.length === 0) return;
-  await db.insert(organisationMemberships).values(roles.map((role) => ({ userId, organisationId, role })));
+  // Members who have joined (said yes); a pending invitation is made through inviteOrganisationMember.
+  await db
+    .insert(organisationMemberships)
+    .values(roles.map((role) => ({ userId, organisationId, role, acceptedAt: new Date() })));
 }
 
 export async function addDistrictRoles(db: Executor, userId: string, districtId: string, roles: DistrictRole[]) {
