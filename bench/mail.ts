@@ -10,7 +10,7 @@ import { createDistrict, createOrganisation } from "../seed/factories";
 import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast } from "../seed/case-factory";
 import { emailOutbox } from "../db/schema";
 import { createMailWorker } from "../app/mail/worker.server";
-import { startTestSmtp } from "../test/mail-support/smtp";
+import { startTestSmtp } from "../test/support/smtp";
 import { benchDatabase, fmt, percentile, runPool } from "./support";
 
 const TRANSITIONS = Number(process.env.TRANSITIONS ?? 10_000);

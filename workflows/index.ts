@@ -24,4 +24,5 @@ export { createInitialContext } from "./partnership/context";
 export { refusal as REFUSAL_MESSAGES, restoreError as RESTORE_ERROR_MESSAGES } from "./partnership/messages";
 export { rules, type RuleName } from "./partnership/rules";
 export * from "./partnership/types";
+export * from "./roles";
 export * from "./district-report";

@@ -48,7 +48,7 @@ export async function loadFinalReportPage(caseRow: AssociationCase) {
   };
 }
 
-type SaveResult = { ok: true; id: string } | { ok: false; formError: string };
+type SaveResult = { ok: true; id: string; revision: number } | { ok: false; formError: string };
 
 export async function saveFinalDraft(
   caseRow: AssociationCase,
@@ -65,15 +65,15 @@ export async function saveFinalDraft(
       .insert(reports)
       .values({ caseId: caseRow.case.id, kind: "final", content, updatedById: user.id })
       .onConflictDoNothing()
-      .returning({ id: reports.id });
-    return created ? { ok: true, id: created.id } : { ok: false, formError: MESSAGES.conflict };
+      .returning({ id: reports.id, revision: reports.revision });
+    return created ? { ok: true, id: created.id, revision: created.revision } : { ok: false, formError: MESSAGES.conflict };
   }
   const [updated] = await db
     .update(reports)
     .set({ content, revision: row.revision + 1, updatedById: user.id, updatedAt: new Date() })
     .where(and(eq(reports.id, row.id), eq(reports.revision, expectedRevision ?? row.revision)))
-    .returning({ id: reports.id });
-  return updated ? { ok: true, id: updated.id } : { ok: false, formError: MESSAGES.conflict };
+    .returning({ id: reports.id, revision: reports.revision });
+  return updated ? { ok: true, id: updated.id, revision: updated.revision } : { ok: false, formError: MESSAGES.conflict };
 }
 
 class AlreadySubmitted extends Error {}

@@ -56,7 +56,7 @@ export async function loadFinancialPage(caseRow: AssociationCase, periodIndex: n
   };
 }
 
-type Result = { ok: true } | { ok: false; formError: string };
+type Result = { ok: true; revision: number } | { ok: false; formError: string };
 
 /**
  * Saves (and with `send`, sends in) the bokslut. A period without any report row yet gets an empty
@@ -84,13 +84,16 @@ export async function saveFinancialReport(
     if (input.periodIndex !== caseRow.context.currentPeriodIndex) {
       return { ok: false, formError: "Det finns ingen rapport för den perioden." };
     }
-    await db.insert(reports).values({ caseId: caseRow.case.id, kind: "period", periodIndex: input.periodIndex, ...values });
-    return { ok: true };
+    const [created] = await db
+      .insert(reports)
+      .values({ caseId: caseRow.case.id, kind: "period", periodIndex: input.periodIndex, ...values })
+      .returning({ revision: reports.revision });
+    return { ok: true, revision: created!.revision };
   }
   const [updated] = await db
     .update(reports)
     .set({ ...values, revision: row.revision + 1 })
     .where(and(eq(reports.id, row.id), eq(reports.revision, input.expectedRevision ?? row.revision)))
-    .returning({ id: reports.id });
-  return updated ? { ok: true } : { ok: false, formError: MESSAGES.conflict };
+    .returning({ revision: reports.revision });
+  return updated ? { ok: true, revision: updated.revision } : { ok: false, formError: MESSAGES.conflict };
 }

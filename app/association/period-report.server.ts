@@ -77,7 +77,7 @@ export async function loadPeriodReportPage(caseRow: AssociationCase) {
   };
 }
 
-type SaveResult = { ok: true; id: string } | { ok: false; formError: string };
+type SaveResult = { ok: true; id: string; revision: number } | { ok: false; formError: string };
 
 /** Saves the draft of the current period, starting a new version when the last one was sent in. */
 export async function savePeriodDraft(
@@ -99,8 +99,8 @@ export async function savePeriodDraft(
           .update(reports)
           .set({ content, revision: latest.revision + 1, updatedById: user.id, updatedAt: new Date() })
           .where(and(eq(reports.id, latest.id), eq(reports.revision, expectedRevision ?? latest.revision)))
-          .returning({ id: reports.id });
-        return row ? { ok: true as const, id: row.id } : { ok: false as const, formError: MESSAGES.conflict };
+          .returning({ id: reports.id, revision: reports.revision });
+        return row ? { ok: true as const, id: row.id, revision: row.revision } : { ok: false as const, formError: MESSAGES.conflict };
       }
       // Nothing sent in is ever changed: a completion is a new version, the bokslut comes along.
       const [row] = await tx
@@ -115,8 +115,8 @@ export async function savePeriodDraft(
           financialSubmittedAt: latest?.financialSubmittedAt ? new Date(latest.financialSubmittedAt) : null,
           updatedById: user.id,
         })
-        .returning({ id: reports.id });
-      return { ok: true as const, id: row!.id };
+        .returning({ id: reports.id, revision: reports.revision });
+      return { ok: true as const, id: row!.id, revision: row!.revision };
     });
   } catch (error) {
     if (pgErrorCode(error) === UNIQUE_VIOLATION) return { ok: false, formError: MESSAGES.conflict };

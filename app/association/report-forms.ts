@@ -14,6 +14,7 @@ import {
   type PeriodReportContent,
 } from "../domain/reports";
 import type { FieldErrors } from "../utils/forms";
+import { applyRowIntent, parseRowIntent, type RowIntent } from "../utils/form-rows";
 import type { FinalReportForm, FinancialForm, PeriodReportForm } from "./schemas";
 
 type Activity = NonNullable<PeriodReportContent["activities"]>[number];
@@ -44,6 +45,20 @@ export function periodFormValues(content: PeriodReportContent, goalCount: number
   return { narrative: content.narrative ?? "", activities: content.activities ?? [], goals };
 }
 
+/** A post of the yearly report → the form's shape, to show it again as typed. */
+export function periodFormFromPost(values: Record<string, unknown>, goalCount: number) {
+  const goals = Array.isArray(values.goals) ? (values.goals as unknown[]) : [];
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  return {
+    narrative: text(values.narrative),
+    activities: reportRows(values.activities, "activities"),
+    goals: Array.from({ length: goalCount }, (_, i) => {
+      const g = (goals[i] ?? {}) as Record<string, unknown>;
+      return { outcome: text(g.outcome), comment: text(g.comment) };
+    }),
+  };
+}
+
 /** What must be there before the yearly report is sent in; messages keyed by field. */
 export function periodSubmissionProblems(content: PeriodReportContent): FieldErrors {
   const errors: FieldErrors = {};
@@ -56,14 +71,36 @@ export function periodSubmissionProblems(content: PeriodReportContent): FieldErr
   return errors;
 }
 
-export const EMPTY_ACTIVITY: Activity = { name: "", sessions: "", women: "", men: "", other: "", ageGroup: "", comment: "" };
+/** Rows on the report forms, added and removed by intent (utils/form-rows.ts, RowList). */
+export const REPORT_ROW_FIELDS = {
+  activities: ACTIVITY_FIELDS,
+  lines: ["description", "budget", "outcome"],
+} as const;
+export type ReportRowList = keyof typeof REPORT_ROW_FIELDS;
+export type ReportRow = Record<string, string>;
 
-/** Rows to show: what is saved plus one empty row to fill in (a plain post cannot add rows). */
-export function withEmptyRow<T>(rows: readonly T[], empty: T, minimum = 1): T[] {
-  const result = [...rows, empty];
-  while (result.length < minimum) result.push(empty);
-  return result;
+export const blankReportRow = (list: ReportRowList): ReportRow => Object.fromEntries(REPORT_ROW_FIELDS[list].map((f) => [f, ""]));
+
+/** Rows as posted (or stored), every field a string, so the form can show them again as typed. */
+export function reportRows(raw: unknown, list: ReportRowList): ReportRow[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((row) => {
+    const record = row && typeof row === "object" ? (row as Record<string, unknown>) : {};
+    return Object.fromEntries(REPORT_ROW_FIELDS[list].map((f) => [f, typeof record[f] === "string" ? record[f] : record[f] == null ? "" : String(record[f])]));
+  });
 }
+
+/**
+ * A row button on a report form: the post as the form should show it again, with the list as it stands
+ * after the button. The rows of the other lists stay as posted.
+ */
+export function withReportRowIntent(values: Record<string, unknown>, intent: RowIntent | null): Record<string, unknown> {
+  if (!intent || !(intent.list in REPORT_ROW_FIELDS)) return values;
+  const list = intent.list as ReportRowList;
+  return { ...values, [list]: applyRowIntent(reportRows(values[list], list), list, intent, () => blankReportRow(list)) };
+}
+
+export const parseReportRowIntent = (intent: unknown, list: ReportRowList) => parseRowIntent(intent, [list]);
 
 export type FinancialFromForm = { ok: true; report: FinancialReport } | { ok: false; errors: FieldErrors };
 

@@ -1,18 +1,16 @@
-/** Roles a person can hold, and their Swedish names for the UI. */
-export const ORGANISATION_ROLES = ["contact_person", "signatory"] as const;
-export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+/**
+ * Roles a person can hold, and their Swedish names for the UI. The roles themselves are listed once,
+ * in workflows/roles.ts (which the database enums and the machines' types are built from too).
+ */
+import { DISTRICT_ROLES, type DistrictRole, type Role } from "../../workflows/roles";
 
-export const DISTRICT_ROLES = [
-  "caseworker",
-  "coordinator",
-  "head_of_unit",
-  "district_director",
-  "registrar",
-  "admin",
-] as const;
-export type DistrictRole = (typeof DISTRICT_ROLES)[number];
-
-export type Role = OrganisationRole | DistrictRole;
+export {
+  DISTRICT_ROLES,
+  ORGANISATION_ROLES,
+  type DistrictRole,
+  type OrganisationRole,
+  type Role,
+} from "../../workflows/roles";
 
 export const ROLE_LABELS: Record<Role, string> = {
   contact_person: "Kontaktperson",

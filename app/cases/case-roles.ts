@@ -1,5 +1,5 @@
 /** A person's roles on one case, from their memberships in the case's förening and district. */
-import type { CaseRole } from "../../workflows";
+import { caseRoleOf, type CaseRole } from "../../workflows/roles";
 import type { DistrictRole, OrganisationRole, Role } from "../auth/roles";
 
 export interface CaseParties {
@@ -12,11 +12,6 @@ export interface Memberships {
   districts: { id: string; roles: DistrictRole[] }[];
 }
 
-const ORGANISATION_TO_CASE: Record<OrganisationRole, CaseRole> = {
-  contact_person: "applicant",
-  signatory: "signatory",
-};
-
 /** The membership roles that count on this case (for the permission matrix)… */
 export function membershipRolesOnCase(user: Memberships, parties: CaseParties): Role[] {
   const organisation = user.organisations.find((o) => o.id === parties.organisationId)?.roles ?? [];
@@ -26,9 +21,7 @@ export function membershipRolesOnCase(user: Memberships, parties: CaseParties): 
 
 /** …and the same roles as the machine names them. */
 export function caseRolesOf(roles: readonly Role[]): CaseRole[] {
-  return roles.map((role) =>
-    role in ORGANISATION_TO_CASE ? ORGANISATION_TO_CASE[role as OrganisationRole] : (role as DistrictRole),
-  );
+  return roles.map(caseRoleOf);
 }
 
 /** The workflow actor for a signed-in person. */

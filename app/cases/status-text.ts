@@ -2,6 +2,8 @@
  * What a case's state means, in plain Swedish, for each side: a short status and what happens next.
  * The förening never sees the förvaltning's internal steps by name.
  */
+import type { Outcome } from "../../workflows/partnership/types";
+
 export type Side = "association" | "administration";
 
 interface StatusText {
@@ -92,7 +94,7 @@ const TEXTS: Record<string, { association: StatusText; administration: StatusTex
   },
 };
 
-const CLOSED: Record<string, string> = {
+const CLOSED: Record<Outcome, string> = {
   withdrawn: "Återtagen",
   rejected: "Avslagen",
   completed: "Avslutad",
@@ -100,9 +102,10 @@ const CLOSED: Record<string, string> = {
 
 export function describeState(state: string, side: Side, outcome?: string | null): StatusText {
   if (state === "closed") {
-    return { label: CLOSED[outcome ?? ""] ?? "Avslutad", next: "Ärendet är avslutat." };
+    return { label: CLOSED[outcome as Outcome] ?? "Avslutad", next: "Ärendet är avslutat." };
   }
   return TEXTS[state]?.[side] ?? { label: state, next: "" };
 }
 
+/** The open states that have a text; a test holds this to the machine's states. */
 export const KNOWN_STATES = Object.keys(TEXTS);

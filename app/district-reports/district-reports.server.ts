@@ -17,13 +17,12 @@ import {
   startDistrictReport,
   storeDistrictReport,
   type DistrictReportEvent,
-  type DistrictReportRole,
+  districtReportRolesOf,
 } from "../../workflows";
 import { getDb } from "../../db/client";
 import { districtReportEvents, districtReports, districts, emailOutbox, users } from "../../db/schema";
 import { forbidden, requireDistrictRole, type CurrentUser } from "../auth/current-user.server";
 import { rolesGrant, type DistrictPermission } from "../auth/permissions";
-import type { DistrictRole } from "../auth/roles";
 import { yearlyReportTotal } from "../documents/yearly-report";
 import { loadYearlyReportIops } from "../documents/yearly-report-data.server";
 import { renderDocx } from "../documents/docx.server";
@@ -63,8 +62,6 @@ const EVENT_PERMISSIONS: Record<DistrictReportEvent["type"], DistrictPermission[
   RETURN: ["statement.attestAsHeadOfUnit", "statement.attestAsDistrictDirector"],
   FILE: ["decision.register"],
 };
-const MACHINE_ROLES: readonly DistrictReportRole[] = ["caseworker", "head_of_unit", "district_director", "registrar", "admin"];
-const machineRoles = (roles: readonly DistrictRole[]) => roles.filter((r): r is DistrictReportRole => (MACHINE_ROLES as readonly string[]).includes(r));
 
 
 async function requireDistrict(user: CurrentUser, districtParam: string, permission: DistrictPermission) {
@@ -178,7 +175,7 @@ export async function loadYearlyReportPage(user: CurrentUser, districtParam: str
   const snapshot = snapshotOf(row);
   const state = districtReportState(snapshot);
   const context = snapshot.context;
-  const actor = { userId: user.id, roles: machineRoles(membership.roles) };
+  const actor = { userId: user.id, roles: districtReportRolesOf(membership.roles) };
   const at = stockholmIsoString(new Date());
   const may = (event: DistrictReportEvent) =>
     EVENT_PERMISSIONS[event.type].some((p) => rolesGrant(membership.roles, p)) && explainDistrictReportRefusal(snapshot, event) === null;
@@ -293,7 +290,7 @@ export async function runYearlyReportAction(user: CurrentUser, districtParam: st
   if (expectedRevision !== row.revision) return fail(STALE_REPORT);
 
   const now = new Date();
-  const envelope = { actor: { userId: user.id, roles: machineRoles(membership.roles) }, at: stockholmIsoString(now) };
+  const envelope = { actor: { userId: user.id, roles: districtReportRolesOf(membership.roles) }, at: stockholmIsoString(now) };
   let event: DistrictReportEvent;
   if (intent === "return") {
     const parsed = parseForm(returnFormSchema, values);

@@ -4,13 +4,21 @@ import { requireUser } from "../auth/current-user.server";
 import { requireAssociationCase } from "../association/case.server";
 import { postReportForm } from "../association/report-post.server";
 import { loadPeriodReportPage, savePeriodDraft, submitPeriodReport } from "../association/period-report.server";
-import { EMPTY_ACTIVITY, periodContentFromForm, periodFormValues, withEmptyRow } from "../association/report-forms";
+import {
+  blankReportRow,
+  parseReportRowIntent,
+  periodContentFromForm,
+  periodFormFromPost,
+  periodFormValues,
+  withReportRowIntent,
+} from "../association/report-forms";
 import { periodReportFormSchema } from "../association/schemas";
 import { CaseHeading } from "../components/association/case-heading";
 import { PeriodReportView } from "../components/period-report-view";
 import { FinancialView } from "../components/report-financial-table";
-import { ActivityRows, GoalOutcomeRows, SendCheckbox } from "../components/association/report-fields";
-import { HiddenField, TextAreaField, ValidatedForm } from "../components/form";
+import { ActivityRows, GoalOutcomeRows, PlainSendCheckbox, ReportRowsForm } from "../components/association/report-fields";
+import { PlainTextArea } from "../components/form";
+import { rowsOrBlank } from "../utils/form-rows";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -32,17 +40,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     save: savePeriodDraft,
     submit: submitPeriodReport,
     path: `/forening/arenden/${caseRow.case.id}/rapport`,
+    rows: { parse: (intent) => parseReportRowIntent(intent, "activities"), apply: withReportRowIntent },
   });
 }
 
 export default function PeriodReportPage() {
   const page = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const failure = answer && !answer.ok ? answer : undefined;
+  const posted = (answer?.values ?? {}) as Record<string, unknown>;
   const [search] = useSearchParams();
   const base = page.draft?.content ?? page.latest?.content ?? {};
-  const values = periodFormValues(base, page.goals.length);
-  const rows = withEmptyRow(values.activities, EMPTY_ACTIVITY, 2);
-  const failedRows = (failure?.values.activities as unknown[] | undefined)?.length ?? 0;
+  // After a post the form shows what was posted (plus or minus a row), never an older stored copy.
+  const values = answer ? periodFormFromPost(posted, page.goals.length) : periodFormValues(base, page.goals.length);
+  // Two rows to start with; after that the rows as saved or posted, and "Lägg till rad" for more.
+  const rows = rowsOrBlank(values.activities, () => blankReportRow("activities"), answer || values.activities.length > 0 ? 1 : 2);
+  const errors = failure?.errors ?? {};
+  const reportRevision = answer ? posted.reportRevision : page.draft?.revision;
   const periodName = `Rapport ${page.periodIndex + 1} av ${page.periodCount}`;
   const submitted = page.latest?.status === "submitted" ? page.latest : null;
   return (
@@ -53,7 +67,7 @@ export default function PeriodReportPage() {
           <p>Tack! Rapporten är inskickad. Förvaltningen går igenom den och hör av sig.</p>
         </div>
       ) : null}
-      {search.get("sparad") && !failure ? (
+      {(search.get("sparad") && !answer) || answer?.ok ? (
         <div className="panel success" role="status">
           <p>Utkastet är sparat. Du kan fortsätta när du vill.</p>
         </div>
@@ -74,32 +88,31 @@ export default function PeriodReportPage() {
             </div>
           ) : null}
           {page.editable ? (
-            <ValidatedForm
-              schema={periodReportFormSchema}
-              failure={failure}
-              defaultValues={{ ...values, activities: rows }}
-              submitLabel="Spara"
-              pendingLabel="Sparar …"
-            >
-              <HiddenField name="caseRevision" value={String(page.caseRevision)} />
-              {page.draft ? <HiddenField name="reportRevision" value={String(page.draft.revision)} /> : null}
+            <ReportRowsForm errors={errors} formError={failure?.formError} order={["narrative", "activities", "goals"]}>
+              <input type="hidden" name="caseRevision" value={String(page.caseRevision)} />
+              {reportRevision !== undefined && reportRevision !== null ? (
+                <input type="hidden" name="reportRevision" value={String(reportRevision)} />
+              ) : null}
               <h2>Vad har ni gjort?</h2>
-              <TextAreaField
+              <PlainTextArea
                 name="narrative"
                 label="Berätta om perioden"
                 hint="Vad har ni gjort, hur har det gått och vad har ni lärt er? Skriv med egna ord."
+                rows={6}
+                defaultValue={values.narrative}
+                error={errors.narrative}
               />
               <h2>Aktiviteter och deltagare</h2>
               <p className="hint">Alla IOP-föreningar ska föra statistik uppdelad på kön.</p>
-              <ActivityRows count={Math.max(rows.length, failedRows)} />
+              <ActivityRows rows={rows} errors={errors} />
               {page.goals.length > 0 ? (
                 <>
                   <h2>Mål och utfall</h2>
-                  <GoalOutcomeRows goals={page.goals} />
+                  <GoalOutcomeRows goals={page.goals} values={values.goals} errors={errors} />
                 </>
               ) : null}
-              <SendCheckbox label="Rapporten är klar. Skicka in den till förvaltningen." />
-            </ValidatedForm>
+              <PlainSendCheckbox label="Rapporten är klar. Skicka in den till förvaltningen." checked={Boolean(failure) && posted.send === "yes"} />
+            </ReportRowsForm>
           ) : submitted ? (
             <>
               <p>{`Inskickad ${submitted.submittedAt?.slice(0, 10) ?? ""}${submitted.version > 1 ? ` (version ${submitted.version})` : ""}. Förvaltningen går igenom rapporten.`}</p>

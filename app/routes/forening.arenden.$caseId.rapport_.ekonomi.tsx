@@ -3,14 +3,23 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requireUser } from "../auth/current-user.server";
 import { requireAssociationCase } from "../association/case.server";
 import { financialPeriod, loadFinancialPage, saveFinancialReport } from "../association/financial-report.server";
-import { financialFormValues, financialFromForm, withEmptyRow } from "../association/report-forms";
+import {
+  blankReportRow,
+  financialFormValues,
+  financialFromForm,
+  parseReportRowIntent,
+  reportRows,
+  withReportRowIntent,
+} from "../association/report-forms";
+import type { ReportFormAnswer } from "../association/report-post.server";
 import { financialFormSchema } from "../association/schemas";
 import { CaseHeading } from "../components/association/case-heading";
 import { FinancialView } from "../components/report-financial-table";
-import { SendCheckbox } from "../components/association/report-fields";
-import { HiddenField, TextAreaField, TextField, ValidatedForm } from "../components/form";
+import { FinancialLineRows, PlainSendCheckbox, ReportRowsForm } from "../components/association/report-fields";
+import { PlainTextArea } from "../components/form";
 import { formatKronor } from "../domain/money";
-import { formDataToNested, formFailure, parseForm } from "../utils/forms";
+import { formDataToNested, formFailure, parseForm, type FieldErrors } from "../utils/forms";
+import { rowsOrBlank } from "../utils/form-rows";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -26,32 +35,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
   const periodIndex = financialPeriod(caseRow, new URL(request.url).searchParams.get("period"));
-  const values = formDataToNested(await request.formData());
+  const posted = formDataToNested(await request.formData());
+  const rowIntent = parseReportRowIntent(posted.intent, "lines");
+  const { intent: _intent, ...rest } = posted;
+  // A row button saves what was typed first, with the list as it stands after the button (ADR 0025).
+  const values = withReportRowIntent(rest, rowIntent);
+  const answer = (status: number, errors: FieldErrors, shown: Record<string, unknown>, formError?: string) =>
+    data<ReportFormAnswer>({ ...formFailure(errors, shown, formError), ok: status < 400 }, { status });
   const parsed = parseForm(financialFormSchema, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const report = financialFromForm(parsed.data);
-  if (!report.ok) return data(formFailure(report.errors, values), { status: 400 });
+  if (!parsed.ok) return answer(400, parsed.errors, values);
   const revision = Number(parsed.data.reportRevision);
+  const expectedRevision = Number.isInteger(revision) && parsed.data.reportRevision ? revision : null;
+  if (rowIntent) {
+    const lines = reportRows(values.lines, "lines").filter((l) => Object.values(l).some((v) => v.trim() !== ""));
+    // Nothing typed in any row yet: there is nothing to save, only the rows to show.
+    if (lines.length === 0) return answer(200, {}, { ...values, send: undefined });
+    const report = financialFromForm(parsed.data);
+    if (!report.ok) return answer(400, report.errors, values);
+    const saved = await saveFinancialReport(caseRow, user, { periodIndex, report: report.report, send: false, expectedRevision });
+    if (!saved.ok) return answer(400, {}, values, saved.formError);
+    return answer(200, {}, { ...values, send: undefined, reportRevision: String(saved.revision) });
+  }
+  const report = financialFromForm(parsed.data);
+  if (!report.ok) return answer(400, report.errors, values);
   const send = parsed.data.send === "yes" || parsed.data.send === true;
-  const saved = await saveFinancialReport(caseRow, user, {
-    periodIndex,
-    report: report.report,
-    send,
-    expectedRevision: Number.isInteger(revision) && parsed.data.reportRevision ? revision : null,
-  });
-  if (!saved.ok) return data(formFailure({}, values, saved.formError), { status: 400 });
+  const saved = await saveFinancialReport(caseRow, user, { periodIndex, report: report.report, send, expectedRevision });
+  if (!saved.ok) return answer(400, {}, values, saved.formError);
   throw redirect(`/forening/arenden/${caseRow.case.id}/rapport/ekonomi?period=${periodIndex}&${send ? "inskickad" : "sparad"}=1`);
 }
 
-const EMPTY_LINE = { description: "", budget: "", outcome: "" };
-
 export default function FinancialReportPage() {
   const page = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const failure = answer && !answer.ok ? answer : undefined;
+  const posted = (answer?.values ?? {}) as Record<string, unknown>;
   const [search] = useSearchParams();
-  const values = financialFormValues(page.financial);
-  const lines = withEmptyRow(values.lines, EMPTY_LINE, 3);
-  const failedLines = (failure?.values.lines as unknown[] | undefined)?.length ?? 0;
+  const stored = financialFormValues(page.financial);
+  // After a post the form shows what was posted (plus or minus a row), never an older stored copy.
+  const values = answer
+    ? { lines: reportRows(posted.lines, "lines"), comment: typeof posted.comment === "string" ? posted.comment : "" }
+    : stored;
+  const lines = rowsOrBlank(values.lines, () => blankReportRow("lines"), answer || values.lines.length > 0 ? 1 : 3);
+  const errors = failure?.errors ?? {};
+  const reportRevision = answer ? posted.reportRevision : page.rowRevision;
   return (
     <>
       <CaseHeading title="Ekonomisk redovisning" caseTitle={page.title} diaryNumber={page.diaryNumber} caseId={page.caseId} />
@@ -65,7 +91,7 @@ export default function FinancialReportPage() {
           <p>Tack! Den ekonomiska redovisningen är inskickad.</p>
         </div>
       ) : null}
-      {search.get("sparad") && !failure ? (
+      {(search.get("sparad") && !answer) || answer?.ok ? (
         <div className="panel success" role="status">
           <p>Utkastet är sparat. Du kan fortsätta när du vill.</p>
         </div>
@@ -76,35 +102,30 @@ export default function FinancialReportPage() {
         </p>
       ) : null}
       {page.editable ? (
-        <ValidatedForm
-          schema={financialFormSchema}
-          failure={failure}
-          defaultValues={{ ...values, lines }}
-          submitLabel="Spara"
-          pendingLabel="Sparar …"
-        >
-          {page.rowRevision !== null ? <HiddenField name="reportRevision" value={String(page.rowRevision)} /> : null}
+        <ReportRowsForm errors={errors} formError={failure?.formError} order={["lines", "comment"]}>
+          {reportRevision !== undefined && reportRevision !== null ? (
+            <input type="hidden" name="reportRevision" value={String(reportRevision)} />
+          ) : null}
           <p className="hint">
             Skriv belopp i hela kronor, till exempel 250 000. Summor och skillnad räknas ut åt dig när du har sparat.
           </p>
-          {Array.from({ length: Math.max(lines.length, failedLines) }, (_, i) => (
-            <fieldset key={i} className="repeat-row">
-              <legend>{`Post ${i + 1}`}</legend>
-              <TextField name={`lines.${i}.description`} label="Vad gäller posten?" hint="Till exempel Personal eller Lokalhyra." />
-              <TextField name={`lines.${i}.budget`} label="Budget (kr)" inputMode="numeric" />
-              <TextField name={`lines.${i}.outcome`} label="Utfall (kr)" inputMode="numeric" />
-            </fieldset>
-          ))}
-          <p className="hint">Behöver du fler rader? Spara, så kommer en ny tom rad.</p>
+          <FinancialLineRows rows={lines} errors={errors} />
           {page.financial ? (
             <>
               <h2>Så här ser det sparade ut</h2>
               <FinancialView report={page.financial} label="Sparad ekonomisk redovisning" />
             </>
           ) : null}
-          <TextAreaField name="comment" label="Kommentar (frivilligt)" hint="Förklara gärna stora skillnader mot budgeten." rows={3} />
-          <SendCheckbox label="Redovisningen är klar. Skicka in den till förvaltningen." />
-        </ValidatedForm>
+          <PlainTextArea
+            name="comment"
+            label="Kommentar (frivilligt)"
+            hint="Förklara gärna stora skillnader mot budgeten."
+            rows={3}
+            defaultValue={values.comment}
+            error={errors.comment}
+          />
+          <PlainSendCheckbox label="Redovisningen är klar. Skicka in den till förvaltningen." checked={Boolean(failure) && posted.send === "yes"} />
+        </ReportRowsForm>
       ) : page.financial ? (
         <>
           <p>{page.submittedAt ? `Inskickad ${page.submittedAt.slice(0, 10)}.` : "Inte inskickad."}</p>

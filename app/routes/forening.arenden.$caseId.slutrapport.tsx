@@ -10,6 +10,7 @@ import { CaseHeading } from "../components/association/case-heading";
 import { FinalReportView } from "../components/association/final-report-view";
 import { SendCheckbox } from "../components/association/report-fields";
 import { HiddenField, RadioGroup, TextAreaField, ValidatedForm } from "../components/form";
+import type { FormFailure } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -37,7 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FinalReportPage() {
   const page = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  // The final report has no rows: every answer is a refusal, shown in the form.
+  const failure = answer && !answer.ok ? (answer as FormFailure) : undefined;
   const [search] = useSearchParams();
   return (
     <>

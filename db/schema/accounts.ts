@@ -13,6 +13,7 @@ import {
   integer,
 } from "drizzle-orm/pg-core";
 
+import { DISTRICT_ROLES, ORGANISATION_ROLES } from "../../workflows/roles";
 import { timestamps } from "./timestamps";
 
 /** A stadsdelsnämnd with its förvaltning. `code` prefixes diarienummer, e.g. "RK 2026/12". */
@@ -56,7 +57,8 @@ export const users = pgTable("users", {
   ...timestamps,
 });
 
-export const organisationRole = pgEnum("organisation_role", ["contact_person", "signatory"]);
+/** The values are workflows/roles.ts's lists; a role added there needs a migration (ALTER TYPE … ADD VALUE). */
+export const organisationRole = pgEnum("organisation_role", ORGANISATION_ROLES);
 
 export const organisationMemberships = pgTable(
   "organisation_memberships",
@@ -80,14 +82,7 @@ export const organisationMemberships = pgTable(
   ],
 );
 
-export const districtRole = pgEnum("district_role", [
-  "caseworker",
-  "coordinator",
-  "head_of_unit",
-  "district_director",
-  "registrar",
-  "admin",
-]);
+export const districtRole = pgEnum("district_role", DISTRICT_ROLES);
 
 export const districtMemberships = pgTable(
   "district_memberships",

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
 import { accessibilityViolations, hasChromium, useBrowser, waitForHeading } from "../support/browser";
-import { buildDashboardWorld } from "../dashboards-support/fixture";
+import { buildDashboardWorld } from "../support/dashboards-fixture";
 
 describe.skipIf(!hasChromium)("the dashboards in the browser", () => {
   const portal = setupPortal();

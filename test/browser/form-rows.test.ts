@@ -6,10 +6,11 @@ import { describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
 import { hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import { button, field } from "../support/forening-journey";
-import { latestVersion, saveStep, startApplication } from "../integration/forening-application-helpers";
-import { caseAfter, stepIndex } from "../integration/forvaltning-agreement-fixtures";
+import { latestVersion, saveStep, startApplication } from "../support/forening-application";
+import { caseAfter, stepIndex } from "../support/forvaltning-agreement";
 import { eq } from "drizzle-orm";
-import { agreements } from "../../db/schema";
+import { agreements, reports } from "../../db/schema";
+import { fryshusetCase } from "../support/forening-after-decision";
 
 describe.skipIf(!hasChromium)("application rows and autosave with JavaScript", () => {
   const portal = setupPortal();
@@ -83,5 +84,29 @@ describe.skipIf(!hasChromium)("application rows and autosave with JavaScript", (
     await page.getByText("Utkastet är sparat.").waitFor();
     const [row] = await portal.db.select().from(agreements).where(eq(agreements.caseId, caseId));
     expect((row!.content as { goals?: { description: string }[] }).goals?.map((g) => g.description)).toEqual(["Fler unga i skolan", "Fler föräldrar deltar"]);
+  });
+
+  it("keeps an edited activity in the yearly report when a row is added, and saves both", async () => {
+    const { caseId } = await fryshusetCase(portal.db, portal, { through: "chef signs" });
+    const page = await browser.signedIn(portal.server.origin, "forening@demo.example");
+    await page.goto(`${portal.server.origin}/forening/arenden/${caseId}/rapport`);
+    await waitForHeading(page, "Rapport om verksamheten");
+    await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+    await field(page, "narrative").fill("Vi har haft öppet fyra kvällar i veckan.");
+    await field(page, "activities.0.name").fill("Öppen verksamhet");
+    await field(page, "activities.1.name").fill("Läxhjälp");
+    await page.getByRole("button", { name: "Lägg till rad för en aktivitet" }).click();
+    await field(page, "activities.2.name").waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("name"))).resolves.toBe("activities.2.name");
+    await expect(field(page, "activities.0.name").inputValue()).resolves.toBe("Öppen verksamhet");
+    await field(page, "activities.2.name").fill("Föräldraträff");
+    // Take away the second row: the third moves up with what was typed in it.
+    await page.getByRole("button", { name: "Ta bort aktivitet 2" }).click();
+    await expect(field(page, "activities.1.name").inputValue()).resolves.toBe("Föräldraträff");
+    await button(page, "Spara").click();
+    await page.getByText("Utkastet är sparat.").waitFor();
+    await expect(field(page, "activities.0.name").inputValue()).resolves.toBe("Öppen verksamhet");
+    const [row] = await portal.db.select().from(reports).where(eq(reports.caseId, caseId));
+    expect((row!.content as { activities?: { name: string }[] }).activities?.map((a) => a.name)).toEqual(["Öppen verksamhet", "Föräldraträff"]);
   });
 });

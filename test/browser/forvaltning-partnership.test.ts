@@ -18,7 +18,7 @@ import {
   insertPeriodReport,
   run,
   stepIndex,
-} from "../integration/forvaltning-agreement-fixtures";
+} from "../support/forvaltning-agreement";
 import { stockholmDate } from "../../app/utils/time";
 
 describe.skipIf(!hasChromium)("the förvaltning's partnership pages in the browser", () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { accessibilityViolations, hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import { setupPortal } from "../support/portal";
-import { caseAt, through } from "../integration/forvaltning-support";
+import { caseAt, through } from "../support/forvaltning";
 import { stockholmDate } from "../../app/utils/time";
 
 const portal = setupPortal();

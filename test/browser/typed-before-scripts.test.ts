@@ -7,8 +7,8 @@ import type { Page } from "playwright-core";
 import { setupPortal } from "../support/portal";
 import { hasChromium, useBrowser, waitForHeading } from "../support/browser";
 import { field } from "../support/forening-journey";
-import { startApplication } from "../integration/forening-application-helpers";
-import { caseAfter, stepIndex } from "../integration/forvaltning-agreement-fixtures";
+import { startApplication } from "../support/forening-application";
+import { caseAfter, stepIndex } from "../support/forvaltning-agreement";
 
 describe.skipIf(!hasChromium)("sums typed before the scripts have loaded", () => {
   const portal = setupPortal();

@@ -4,7 +4,7 @@
  * transition there, and every outbox row delivered exactly once.
  */
 import type postgres from "postgres";
-import type { ReceivedMail } from "../mail-support/smtp";
+import type { ReceivedMail } from "../support/smtp";
 import type { Acknowledged } from "./load";
 
 /** E-mails each transition in the suite owes: REASSIGN tells the new caseworker and the förening. */

@@ -18,10 +18,10 @@ import postgres from "postgres";
 import { installDatabase, openDatabase, disconnect } from "../../db/client";
 import { createDistrict, createOrganisation, createStaffUser, DEFAULT_TEST_PASSWORD } from "../../seed/factories";
 import { LIFECYCLE, createCast, createDraftCase, driveCase } from "../../seed/case-factory";
-import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { Cluster, freePort } from "./cluster";
 import { healthy, killAllSync, killHard, startProcess, stopAll, waitUntil, type Managed } from "./processes";
-import { CuttableProxy } from "./tcp-proxy";
+import { CuttableProxy } from "../support/tcp-proxy";
 import { Balancer, work, type Acknowledged, type Caseworker } from "./load";
 import { checkCases, checkMail } from "./checks";
 
@@ -80,7 +80,7 @@ async function main() {
 
   const smtp: TestSmtp = await startTestSmtp();
   const smtpPort = await freePort(55600);
-  const smtpProxy = new CuttableProxy(smtpPort, { host: "127.0.0.1", port: Number(new URL(smtp.url).port) });
+  const smtpProxy = new CuttableProxy({ host: "127.0.0.1", port: Number(new URL(smtp.url).port) }, smtpPort);
   await smtpProxy.start();
 
   const portA = await freePort(55500);

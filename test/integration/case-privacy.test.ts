@@ -11,8 +11,8 @@ import { eq } from "drizzle-orm";
 import { attachments } from "../../db/schema";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { fillComplete, startApplication, submit } from "./forening-application-helpers";
-import { caseAt, loggedIn, through } from "./forvaltning-support";
+import { fillComplete, startApplication, submit } from "../support/forening-application";
+import { caseAt, loggedIn, through } from "../support/forvaltning";
 
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "iop-privacy-"));
 process.env.UPLOAD_DIR = uploadDir;

@@ -7,8 +7,9 @@ import { loadYearlyReportIops } from "../../app/documents/yearly-report-data.ser
 import { yearlyReportTotal } from "../../app/documents/yearly-report";
 import { stockholmDate } from "../../app/utils/time";
 import { setupPortal } from "../support/portal";
-import { textOf, type Visitor } from "../support/visitor";
-import { buildDashboardWorld, tableByCaption, type DashboardWorld } from "../dashboards-support/fixture";
+import { signedIn } from "../support/signed-in";
+import { textOf } from "../support/visitor";
+import { buildDashboardWorld, tableByCaption, type DashboardWorld } from "../support/dashboards-fixture";
 
 const portal = setupPortal();
 let world: DashboardWorld;
@@ -26,16 +27,10 @@ const LOGINS = {
   jarva: "handlaggare.jarva@demo.example",
 } as const;
 type Who = keyof typeof LOGINS;
-const as = {} as Record<Who | "anonymous", Visitor>;
+const as = signedIn(portal, LOGINS);
 
 beforeAll(async () => {
   world = await buildDashboardWorld(portal.db, portal);
-  as.anonymous = portal.visitor();
-  for (const [who, email] of Object.entries(LOGINS)) {
-    const visitor = portal.visitor();
-    expect((await visitor.logIn(email)).status).toBe(302);
-    as[who as Who] = visitor;
-  }
 });
 
 const STAFF_PAGE = "/forvaltning/rk/oversikt?fran=2024&till=2026";

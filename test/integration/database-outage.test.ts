@@ -4,7 +4,6 @@
  * is a TCP proxy in front of the shared PostgreSQL that this test cuts and restores: the server itself
  * is never restarted.
  */
-import net from "node:net";
 import crypto from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
@@ -13,39 +12,9 @@ import { migrateDatabase } from "../../db/migrate";
 import { seedDemoData } from "../../seed/seed";
 import { startTestServer, type TestServer } from "../support/server";
 import { textOf, Visitor } from "../support/visitor";
+import { CuttableProxy } from "../support/tcp-proxy";
 
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-/** A TCP proxy to 127.0.0.1:5432 that can be cut (listener closed, open connections dropped) and restored. */
-class CuttableProxy {
-  private server: net.Server | null = null;
-  private sockets = new Set<net.Socket>();
-  port = 0;
-
-  async start(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(5432, "127.0.0.1");
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on("close", () => this.sockets.delete(s));
-        s.on("error", () => {});
-      }
-      client.pipe(upstream).pipe(client);
-      client.on("close", () => upstream.destroy());
-      upstream.on("close", () => client.destroy());
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const s of this.sockets) s.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 async function postgresAnswers(): Promise<boolean> {
   const probe = postgres(SERVER_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
@@ -63,7 +32,8 @@ async function postgresAnswers(): Promise<boolean> {
 const available = await postgresAnswers();
 
 describe.skipIf(!available)("database outage", () => {
-  const proxy = new CuttableProxy();
+  const serverUrl = new URL(SERVER_URL);
+  const proxy = new CuttableProxy({ host: serverUrl.hostname, port: Number(serverUrl.port || 5432) });
   const name = `iop_outage_${crypto.randomBytes(6).toString("hex")}`;
   const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
   let server: TestServer;

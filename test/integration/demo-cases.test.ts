@@ -12,7 +12,7 @@ import { createMailWorker } from "../../app/mail/worker.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { startTestServer, type TestServer } from "../support/server";
 import { textOf, Visitor } from "../support/visitor";
-import { tableByCaption } from "../dashboards-support/fixture";
+import { tableByCaption } from "../support/dashboards-fixture";
 
 let database: TestDatabase;
 let server: TestServer;

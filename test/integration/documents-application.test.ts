@@ -14,8 +14,8 @@ import { applicationVersions, attachments, users } from "../../db/schema";
 import { storeFile } from "../../app/attachments/storage.server";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { pdfText } from "../documents-support/read-back";
-import { SAMPLE_APPLICATION, caseAt, loggedIn, through } from "./forvaltning-support";
+import { pdfText } from "../support/documents-read-back";
+import { SAMPLE_APPLICATION, caseAt, loggedIn, through } from "../support/forvaltning";
 
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "iop-app-docs-"));
 process.env.UPLOAD_DIR = uploadDir;

@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import { agreements, caseNotes, reports, statements } from "../../db/schema";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { docxText, pdfText } from "../documents-support/read-back";
+import { docxText, pdfText } from "../support/documents-read-back";
 import { FINAL_REPORT_SECTIONS } from "../../app/documents/final-report-document";
-import { OUTSIDERS, caseAt, loggedIn, through, userIdOf } from "./forvaltning-support";
+import { OUTSIDERS, caseAt, loggedIn, through, userIdOf } from "../support/forvaltning";
 
 const portal = setupPortal();
 const fileOf = (caseId: string, format: string) => `/forvaltning/rk/arenden/${caseId}/slutrapport.${format}`;

@@ -8,7 +8,7 @@ import { loadStatementDocumentInput } from "../../app/documents/statement-data.s
 import { renderDocx } from "../../app/documents/docx.server";
 import { renderPdf } from "../../app/documents/pdf.server";
 import { setupPortal } from "../support/portal";
-import { docxText, pdfText } from "../documents-support/read-back";
+import { docxText, pdfText } from "../support/documents-read-back";
 
 const portal = setupPortal();
 

@@ -11,7 +11,7 @@ import { loadYearlyReportIops } from "../../app/documents/yearly-report-data.ser
 import { renderDocx } from "../../app/documents/docx.server";
 import { renderPdf } from "../../app/documents/pdf.server";
 import { setupPortal } from "../support/portal";
-import { docxText, pdfText } from "../documents-support/read-back";
+import { docxText, pdfText } from "../support/documents-read-back";
 
 const portal = setupPortal();
 

@@ -10,7 +10,7 @@ import { driveCase, LIFECYCLE, type LifecycleStep } from "../../seed/case-factor
 import { stockholmDate } from "../../app/utils/time";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { AGREEMENT_CONTENT, fryshusetCase, stepsThrough } from "./forening-after-decision-fixture";
+import { AGREEMENT_CONTENT, fryshusetCase, stepsThrough } from "../support/forening-after-decision";
 
 const portal = setupPortal();
 let contact: Visitor;

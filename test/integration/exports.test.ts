@@ -16,7 +16,7 @@ import { QUEUE_EXPORT_HEADERS, queueExportTable } from "../../app/exports/queue-
 import { FOLLOWUP_HEADERS } from "../../app/exports/followup-export.server";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { caseAt, loggedIn, through, userIdOf } from "./forvaltning-support";
+import { caseAt, loggedIn, through, userIdOf } from "../support/forvaltning";
 
 const portal = setupPortal();
 const SECRET = "INTERN-ANTECKNING-5521";

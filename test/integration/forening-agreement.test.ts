@@ -6,7 +6,7 @@ import { createOrganisationUser } from "../../seed/factories";
 import { transitionCase } from "../../app/cases/transition.server";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { fryshusetCase } from "./forening-after-decision-fixture";
+import { fryshusetCase } from "../support/forening-after-decision";
 
 const portal = setupPortal();
 const visitors = {} as Record<"contact" | "signatory" | "iogt" | "staff" | "anonymous" | "signatoryOnly", Visitor>;

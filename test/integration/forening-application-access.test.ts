@@ -12,7 +12,7 @@ import { attachments } from "../../db/schema";
 import { createOrganisationUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf, Visitor } from "../support/visitor";
-import { fillComplete, latestVersion, startApplication, submit } from "./forening-application-helpers";
+import { fillComplete, latestVersion, startApplication, submit } from "../support/forening-application";
 
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "iop-uploads-"));
 process.env.UPLOAD_DIR = uploadDir;

@@ -9,7 +9,7 @@ import { cases } from "../../db/schema";
 import { transitionCase } from "../../app/cases/transition.server";
 import { setupPortal } from "../support/portal";
 import { textOf, Visitor } from "../support/visitor";
-import { actorFor, fillComplete, latestVersion, startApplication, submit } from "./forening-application-helpers";
+import { actorFor, fillComplete, latestVersion, startApplication, submit } from "../support/forening-application";
 
 const portal = setupPortal();
 let fatima: Visitor;

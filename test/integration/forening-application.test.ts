@@ -9,7 +9,7 @@ import { applicationVersions, caseEvents, cases, sessions } from "../../db/schem
 import { transitionCase } from "../../app/cases/transition.server";
 import { setupPortal } from "../support/portal";
 import { fieldErrorOf, textOf, Visitor } from "../support/visitor";
-import { actorFor, fillComplete, latestVersion, saveStep, startApplication, submit } from "./forening-application-helpers";
+import { actorFor, fillComplete, latestVersion, saveStep, startApplication, submit } from "../support/forening-application";
 
 const portal = setupPortal();
 let fatima: Visitor;

@@ -5,7 +5,7 @@ import { cases, reports } from "../../db/schema";
 import { createOrganisationUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { fryshusetCase } from "./forening-after-decision-fixture";
+import { fryshusetCase } from "../support/forening-after-decision";
 
 const portal = setupPortal();
 const visitors = {} as Record<"contact" | "iogt" | "staff" | "anonymous" | "signatoryOnly", Visitor>;

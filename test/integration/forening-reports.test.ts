@@ -8,7 +8,7 @@ import { FIGURE_MESSAGE } from "../../app/domain/figures";
 import { stockholmDate } from "../../app/utils/time";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { fryshusetCase } from "./forening-after-decision-fixture";
+import { fryshusetCase } from "../support/forening-after-decision";
 
 const portal = setupPortal();
 const visitors = {} as Record<"contact" | "iogt" | "staff" | "anonymous" | "signatoryOnly", Visitor>;
@@ -120,6 +120,45 @@ describe("the yearly report", () => {
     expect(await stateOf(caseId)).toBe("followUp.reportDue");
   });
 
+  it("adds and removes activity rows with plain posts (no JavaScript): an edited row keeps its new text and is saved", async () => {
+    const { caseId } = await fryshusetCase(portal.db, portal, { through: "chef signs" });
+    const path = `/forening/arenden/${caseId}/rapport`;
+    expect((await visitors.contact.post(path, REPORT)).status).toBe(302);
+    const form = await (await visitors.contact.get(path)).text();
+    expect(form).toContain('value="add-row:activities"');
+    const revision = /name="reportRevision" value="(\d+)"/.exec(form)![1]!;
+
+    // The saved row is edited, then "Lägg till rad": the page shows the edited text and a new empty row.
+    const edited = { ...REPORT, "activities.0.name": "Öppen verksamhet på kvällarna", reportRevision: revision };
+    const added = await visitors.contact.post(path, { ...edited, intent: "add-row:activities" });
+    expect(added.status).toBe(200);
+    const html = await added.text();
+    expect(html).toContain('value="Öppen verksamhet på kvällarna"');
+    expect(html).not.toContain('value="Öppen verksamhet"');
+    expect(html).toMatch(/name="activities\.1\.name"(?![^>]*value="[^"])/);
+    expect((await periodRows(caseId))[0]!.content).toMatchObject({ activities: [{ name: "Öppen verksamhet på kvällarna" }] });
+
+    // The next save from that page is not taken for someone else's, and stores both rows.
+    const next = /name="reportRevision" value="(\d+)"/.exec(html)![1]!;
+    const two = { ...edited, reportRevision: next, "activities.1.name": "Läxhjälp", "activities.1.sessions": "30" };
+    for (const f of ["women", "men", "other", "ageGroup", "comment"]) (two as Record<string, string>)[`activities.1.${f}`] = "";
+    expect((await visitors.contact.post(path, two)).headers.get("location")).toBe(`${path}?sparad=1`);
+    expect(((await periodRows(caseId))[0]!.content as { activities: { name: string }[] }).activities.map((a) => a.name)).toEqual([
+      "Öppen verksamhet på kvällarna",
+      "Läxhjälp",
+    ]);
+
+    // "Ta bort" on the first row: saved without it, the other row as typed.
+    const again = /name="reportRevision" value="(\d+)"/.exec(await (await visitors.contact.get(path)).text())![1]!;
+    const removed = await visitors.contact.post(path, { ...two, reportRevision: again, "activities.1.name": "Läxhjälp i Husby", intent: "remove-row:activities:0" });
+    expect(removed.status).toBe(200);
+    const removedHtml = await removed.text();
+    expect(removedHtml).toContain('value="Läxhjälp i Husby"');
+    expect(removedHtml).not.toContain('name="activities.1.name"');
+    expect(((await periodRows(caseId))[0]!.content as { activities: { name: string }[] }).activities.map((a) => a.name)).toEqual(["Läxhjälp i Husby"]);
+    expect(await stateOf(caseId)).toBe("followUp.reportDue");
+  });
+
   it("sends the report in: the version and the case change together", async () => {
     const { caseId } = await fryshusetCase(portal.db, portal, { through: "chef signs" });
     const path = `/forening/arenden/${caseId}/rapport`;
@@ -182,6 +221,35 @@ describe("the yearly report", () => {
     const page = textOf(await (await visitors.contact.get(path)).text());
     expect(page).toContain("Totalt 500 000 kr 520 000 kr +20 000 kr (över budget)");
     expect((await visitors.contact.post(path, { "lines.0.description": "Ny", "lines.0.budget": "1", "lines.0.outcome": "1" })).status).toBe(400);
+  });
+
+  it("adds a post to the financial report with a plain post (no JavaScript), keeping an edited post's new text", async () => {
+    const { caseId } = await fryshusetCase(portal.db, portal, { through: "chef signs" });
+    const path = `/forening/arenden/${caseId}/rapport/ekonomi`;
+    const line = { "lines.0.description": "Personal", "lines.0.budget": "400 000", "lines.0.outcome": "430 000" };
+    expect((await visitors.contact.post(path, line)).status).toBe(302);
+    const form = await (await visitors.contact.get(path)).text();
+    expect(form).toContain('value="add-row:lines"');
+    const revision = /name="reportRevision" value="(\d+)"/.exec(form)![1]!;
+    const added = await visitors.contact.post(path, { ...line, "lines.0.description": "Personal, fritidsledare", reportRevision: revision, intent: "add-row:lines" });
+    expect(added.status).toBe(200);
+    const html = await added.text();
+    expect(html).toContain('value="Personal, fritidsledare"');
+    expect(html).toMatch(/name="lines\.1\.description"(?![^>]*value="[^"])/);
+    const [row] = await periodRows(caseId);
+    expect(row!.financial).toMatchObject({ lines: [{ description: "Personal, fritidsledare", budget: 400_000, outcome: 430_000 }] });
+    expect(row!.financialSubmittedAt).toBeNull();
+    const next = /name="reportRevision" value="(\d+)"/.exec(html)![1]!;
+    const saved = await visitors.contact.post(path, {
+      ...line,
+      "lines.0.description": "Personal, fritidsledare",
+      "lines.1.description": "Lokalhyra",
+      "lines.1.budget": "100 000",
+      "lines.1.outcome": "90 000",
+      reportRevision: next,
+    });
+    expect(saved.status).toBe(302);
+    expect(((await periodRows(caseId))[0]!.financial as { lines: unknown[] }).lines).toHaveLength(2);
   });
 
   it("shows the handläggare's request for completion, and a new version goes in with RESUBMIT_REPORT", async () => {

@@ -1,10 +1,11 @@
 /** The district admin: roles and deactivation on the staff page, calls and priority areas. */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { calls, districtMemberships, priorityAreas, users } from "../../db/schema";
 import { createStaffUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
-import { textOf, type Visitor } from "../support/visitor";
+import { signedIn } from "../support/signed-in";
+import { textOf } from "../support/visitor";
 
 const portal = setupPortal();
 const LOGINS = {
@@ -13,17 +14,7 @@ const LOGINS = {
   association: "forening@demo.example",
   otherDistrict: "handlaggare.jarva@demo.example",
 } as const;
-type Who = keyof typeof LOGINS;
-const as = {} as Record<Who | "anonymous", Visitor>;
-
-beforeAll(async () => {
-  as.anonymous = portal.visitor();
-  for (const [who, email] of Object.entries(LOGINS)) {
-    const visitor = portal.visitor();
-    expect((await visitor.logIn(email)).status).toBe(302);
-    as[who as Who] = visitor;
-  }
-});
+const as = signedIn(portal, LOGINS);
 
 const rk = () => portal.districtIds.get("RK")!;
 const userIdOf = async (email: string) => (await portal.db.select().from(users).where(eq(users.email, email)))[0]!.id;

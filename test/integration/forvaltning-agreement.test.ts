@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { agreementComments, agreements, caseEvents, cases } from "../../db/schema";
 import { setupPortal } from "../support/portal";
-import { fieldErrorOf, textOf, type Visitor } from "../support/visitor";
-import { AGREEMENT, caseAfter, run, stepIndex } from "./forvaltning-agreement-fixtures";
+import { signedIn } from "../support/signed-in";
+import { fieldErrorOf, textOf } from "../support/visitor";
+import { AGREEMENT, caseAfter, run, stepIndex } from "../support/forvaltning-agreement";
 
 const portal = setupPortal();
 const DRAFTING = stepIndex("send for signing");
@@ -21,17 +22,7 @@ const LOGINS = {
   association: "forening@demo.example",
   otherDistrict: "handlaggare.jarva@demo.example",
 } as const;
-type Who = keyof typeof LOGINS;
-const as = {} as Record<Who | "anonymous", Visitor>;
-
-beforeAll(async () => {
-  as.anonymous = portal.visitor();
-  for (const [who, email] of Object.entries(LOGINS)) {
-    const visitor = portal.visitor();
-    expect((await visitor.logIn(email)).status).toBe(302);
-    as[who as Who] = visitor;
-  }
-});
+const as = signedIn(portal, LOGINS);
 
 const page = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/overenskommelse`;
 const world = () => ({ organisationIds: portal.organisationIds, districtIds: portal.districtIds });

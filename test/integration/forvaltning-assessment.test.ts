@@ -5,7 +5,7 @@ import { assessments } from "../../db/schema";
 import { IOP_CRITERIA } from "../../app/domain/statement";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { OUTSIDERS, caseAt, caseInAttestation, caseRowOf, loggedIn, through, refusal } from "./forvaltning-support";
+import { OUTSIDERS, caseAt, caseInAttestation, caseRowOf, loggedIn, through, refusal } from "../support/forvaltning";
 
 const portal = setupPortal();
 const pageOf = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/bedomning`;

@@ -9,7 +9,7 @@ import { addDistrictRoles, createUser } from "../../seed/factories";
 import { stockholmDate } from "../../app/utils/time";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { OUTSIDERS, STATEMENT_TEXT, caseInAttestation, caseRowOf, loggedIn, refusal } from "./forvaltning-support";
+import { OUTSIDERS, STATEMENT_TEXT, caseInAttestation, caseRowOf, loggedIn, refusal } from "../support/forvaltning";
 
 const portal = setupPortal();
 const pageOf = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/attestering`;

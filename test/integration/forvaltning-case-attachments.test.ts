@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { actorFor, fillComplete, saveStep, startApplication, submit } from "./forening-application-helpers";
+import { actorFor, fillComplete, saveStep, startApplication, submit } from "../support/forening-application";
 import { transitionCase } from "../../app/cases/transition.server";
 
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "iop-case-files-"));

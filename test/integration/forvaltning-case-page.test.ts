@@ -8,7 +8,7 @@ import { applicationVersions, cases, emailOutbox } from "../../db/schema";
 import { addDistrictRoles, createUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { caseAt, SAMPLE_APPLICATION, through, userIdOf } from "./forvaltning-support";
+import { caseAt, SAMPLE_APPLICATION, through, userIdOf } from "../support/forvaltning";
 
 const portal = setupPortal();
 

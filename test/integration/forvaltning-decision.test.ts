@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { stockholmDate } from "../../app/utils/time";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { OUTSIDERS, caseAt, caseRowOf, loggedIn, through, refusal } from "./forvaltning-support";
+import { OUTSIDERS, caseAt, caseRowOf, loggedIn, through, refusal } from "../support/forvaltning";
 
 const portal = setupPortal();
 const pageOf = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/beslut`;

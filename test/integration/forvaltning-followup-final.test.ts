@@ -4,8 +4,9 @@ import { eq } from "drizzle-orm";
 import { cases } from "../../db/schema";
 import { LIFECYCLE } from "../../seed/case-factory";
 import { setupPortal } from "../support/portal";
-import { textOf, type Visitor } from "../support/visitor";
-import { caseWithSubmittedFinalReport, run, stepIndex } from "./forvaltning-agreement-fixtures";
+import { signedIn } from "../support/signed-in";
+import { textOf } from "../support/visitor";
+import { caseWithSubmittedFinalReport, run, stepIndex } from "../support/forvaltning-agreement";
 
 const portal = setupPortal();
 const LOGINS = {
@@ -14,17 +15,7 @@ const LOGINS = {
   association: "forening@demo.example",
   otherDistrict: "handlaggare.jarva@demo.example",
 } as const;
-type Who = keyof typeof LOGINS;
-const as = {} as Record<Who | "anonymous", Visitor>;
-
-beforeAll(async () => {
-  as.anonymous = portal.visitor();
-  for (const [who, email] of Object.entries(LOGINS)) {
-    const visitor = portal.visitor();
-    expect((await visitor.logIn(email)).status).toBe(302);
-    as[who as Who] = visitor;
-  }
-});
+const as = signedIn(portal, LOGINS);
 
 const page = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/slutrapport`;
 const caseRow = async (caseId: string) => (await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!;

@@ -8,8 +8,9 @@ import { cases, meetings, reports } from "../../db/schema";
 import { stockholmDate } from "../../app/utils/time";
 import type { PartnershipContext } from "../../workflows";
 import { setupPortal } from "../support/portal";
-import { textOf, type Visitor } from "../support/visitor";
-import { AGREEMENT, actorFor, caseAfter, insertPeriodReport, run, stepIndex } from "./forvaltning-agreement-fixtures";
+import { signedIn } from "../support/signed-in";
+import { textOf } from "../support/visitor";
+import { AGREEMENT, actorFor, caseAfter, insertPeriodReport, run, stepIndex } from "../support/forvaltning-agreement";
 
 const portal = setupPortal();
 const REPORT_SUBMITTED = stepIndex("report completion requested");
@@ -24,17 +25,7 @@ const LOGINS = {
   association: "forening@demo.example",
   otherDistrict: "handlaggare.jarva@demo.example",
 } as const;
-type Who = keyof typeof LOGINS;
-const as = {} as Record<Who | "anonymous", Visitor>;
-
-beforeAll(async () => {
-  as.anonymous = portal.visitor();
-  for (const [who, email] of Object.entries(LOGINS)) {
-    const visitor = portal.visitor();
-    expect((await visitor.logIn(email)).status).toBe(302);
-    as[who as Who] = visitor;
-  }
-});
+const as = signedIn(portal, LOGINS);
 
 const page = (caseId: string) => `/forvaltning/rk/arenden/${caseId}/uppfoljning`;
 const world = () => ({ organisationIds: portal.organisationIds, districtIds: portal.districtIds });

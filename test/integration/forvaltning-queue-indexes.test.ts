@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { QUEUE_KEYS } from "../../app/administration/queue-definitions";
 import { explainQueue } from "../../app/administration/queues.server";
 import { setupPortal } from "../support/portal";
-import { caseAt, through, userIdOf } from "./forvaltning-support";
+import { caseAt, through, userIdOf } from "../support/forvaltning";
 
 const portal = setupPortal();
 

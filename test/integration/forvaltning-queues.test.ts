@@ -9,7 +9,7 @@ import { addDistrictRoles, createDistrict, createOrganisation, createUser } from
 import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../seed/case-factory";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { caseAt, through, userIdOf } from "./forvaltning-support";
+import { caseAt, through, userIdOf } from "../support/forvaltning";
 
 const portal = setupPortal();
 const diary = new Map<string, string>();

@@ -11,8 +11,8 @@ import { IOP_CRITERIA } from "../../app/domain/statement";
 import { applicationPeriod, demoCall } from "../support/dates";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { docxText, pdfText } from "../documents-support/read-back";
-import { OUTSIDERS, caseAt, caseRowOf, loggedIn, through, refusal } from "./forvaltning-support";
+import { docxText, pdfText } from "../support/documents-read-back";
+import { OUTSIDERS, caseAt, caseRowOf, loggedIn, through, refusal } from "../support/forvaltning";
 
 const portal = setupPortal();
 const pageOf = (caseId: string, skede = "ansokan") => `/forvaltning/rk/arenden/${caseId}/utlatande?skede=${skede}`;

@@ -13,8 +13,8 @@ import { STALE_REPORT } from "../../app/district-reports/district-reports.server
 import { districtReportRefusal } from "../../workflows";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { docxText, pdfText } from "../documents-support/read-back";
-import { loggedIn } from "./forvaltning-support";
+import { docxText, pdfText } from "../support/documents-read-back";
+import { loggedIn } from "../support/forvaltning";
 
 const portal = setupPortal();
 const LIST = "/forvaltning/rk/arsrapporter";

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq, inArray } from "drizzle-orm";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { createDistrict, createOrganisation } from "../../seed/factories";
 import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast, type CastRole } from "../../seed/case-factory";
 import { cases, emailOutbox } from "../../db/schema";

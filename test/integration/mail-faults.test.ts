@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { enqueueEmail } from "../../app/mail/outbox.server";

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { createDistrict, createOrganisation } from "../../seed/factories";
 import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../seed/case-factory";
 import { emailOutbox } from "../../db/schema";

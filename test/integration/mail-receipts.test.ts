@@ -8,11 +8,11 @@ import { cases, emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { transitionCase } from "../../app/cases/transition.server";
 import { stockholmDate } from "../../app/utils/time";
-import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../mail-support/smtp";
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from "../support/smtp";
 import { setupPortal } from "../support/portal";
 import { type Visitor } from "../support/visitor";
-import { fryshusetCase } from "./forening-after-decision-fixture";
-import { actorFor, fillComplete, saveStep, startApplication, submit } from "./forening-application-helpers";
+import { fryshusetCase } from "../support/forening-after-decision";
+import { actorFor, fillComplete, saveStep, startApplication, submit } from "../support/forening-application";
 
 const portal = setupPortal();
 const CONTACT = "forening@demo.example";

@@ -3,9 +3,9 @@
  * for every kind of visitor who could otherwise reach it, answers 404 (not a 500) for ids that merely
  * look like one, and odd queue/cursor parameters are dropped.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
-import type { Visitor } from "../support/visitor";
+import { signedIn } from "../support/signed-in";
 
 const portal = setupPortal();
 type Who = "forening" | "caseworker" | "admin";
@@ -14,14 +14,7 @@ const LOGINS: Record<Who, string> = {
   caseworker: "handlaggare@demo.example",
   admin: "admin@demo.example",
 };
-const visitors = {} as Record<Who, Visitor>;
-
-beforeAll(async () => {
-  for (const [who, email] of Object.entries(LOGINS)) {
-    visitors[who as Who] = portal.visitor();
-    expect((await visitors[who as Who].logIn(email)).status).toBe(302);
-  }
-});
+const visitors = signedIn(portal, LOGINS);
 
 // Pass the loose 36-character pattern but are not uuids PostgreSQL accepts, plus plain junk.
 const BAD_IDS = ["0".repeat(36), "a".repeat(36), "-".repeat(36), "inte-ett-id", "%00"];

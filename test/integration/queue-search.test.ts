@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { cases } from "../../db/schema";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { caseAt, loggedIn, through } from "./forvaltning-support";
+import { caseAt, loggedIn, through } from "../support/forvaltning";
 
 const portal = setupPortal();
 let newCase: string;

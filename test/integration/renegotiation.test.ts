@@ -9,11 +9,11 @@ import { driveCase, LIFECYCLE } from "../../seed/case-factory";
 import { applicationVersions, cases, emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { loadAgreementDraft } from "../../app/partnership/agreement.server";
-import { startTestSmtp } from "../mail-support/smtp";
+import { startTestSmtp } from "../support/smtp";
 import { linkIn, setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { AGREEMENT_CONTENT, fryshusetCase, stepsThrough } from "./forening-after-decision-fixture";
-import { loggedIn } from "./forvaltning-support";
+import { AGREEMENT_CONTENT, fryshusetCase, stepsThrough } from "../support/forening-after-decision";
+import { loggedIn } from "../support/forvaltning";
 
 const portal = setupPortal();
 

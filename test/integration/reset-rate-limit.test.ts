@@ -5,7 +5,7 @@ import { emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { admitResetRequest, MAX_RESET_MAILS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS } from "../../app/auth/reset-throttle.server";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { textOf } from "../support/visitor";
 
 const portal = setupPortal();

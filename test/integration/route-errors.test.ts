@@ -8,7 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
 import { textOf, type Visitor } from "../support/visitor";
-import { caseAt, loggedIn, through } from "./forvaltning-support";
+import { caseAt, loggedIn, through } from "../support/forvaltning";
 
 const portal = setupPortal();
 let forening: Visitor, registrar: Visitor, headOfUnit: Visitor;

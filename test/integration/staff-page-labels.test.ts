@@ -9,7 +9,7 @@ import { transitionCase } from "../../app/cases/transition.server";
 import { enqueueEmail } from "../../app/mail/outbox.server";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { passwordResetEmail } from "../../emails/accounts";
-import { caseInAttestation, loggedIn } from "./forvaltning-support";
+import { caseInAttestation, loggedIn } from "../support/forvaltning";
 
 const portal = setupPortal();
 const savedSmtp = process.env.SMTP_URL;

@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { CONTROL_CHARACTER_MESSAGE, LINE_BREAK_MESSAGE } from "../../app/domain/text";
 import { setupPortal } from "../support/portal";
 import { fieldErrorOf } from "../support/visitor";
-import { fryshusetCase } from "./forening-after-decision-fixture";
-import { caseAfter, stepIndex } from "./forvaltning-agreement-fixtures";
-import { caseAt, caseInAttestation, caseRowOf, loggedIn, through } from "./forvaltning-support";
+import { fryshusetCase } from "../support/forening-after-decision";
+import { caseAfter, stepIndex } from "../support/forvaltning-agreement";
+import { caseAt, caseInAttestation, caseRowOf, loggedIn, through } from "../support/forvaltning";
 
 const portal = setupPortal();
 const world = () => ({ organisationIds: portal.organisationIds, districtIds: portal.districtIds });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
 import { textOf, Visitor } from "../support/visitor";
-import { latestVersion, saveStep, startApplication } from "./forening-application-helpers";
+import { latestVersion, saveStep, startApplication } from "../support/forening-application";
 
 const portal = setupPortal();
 let fatima: Visitor;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderPdf } from "../../app/documents/pdf.server";
 import { renderDocx } from "../../app/documents/docx.server";
 import type { NamndDocument } from "../../app/documents/model";
-import { docxText, pdfText } from "../documents-support/read-back";
+import { docxText, pdfText } from "../support/documents-read-back";
 
 const doc: NamndDocument = {
   header: { caseworker: "Hanna Handläggare", phone: "08-508 00 000", to: "Rinkeby-Kista stadsdelsnämnd", date: "2026-03-24", diaryNumber: "RK 2026/12" },

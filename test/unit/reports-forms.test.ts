@@ -5,7 +5,8 @@ import {
   finalSubmissionProblems,
   periodContentFromForm,
   periodSubmissionProblems,
-  withEmptyRow,
+  parseReportRowIntent,
+  withReportRowIntent,
 } from "../../app/association/report-forms";
 import { finalReportFormSchema, financialFormSchema, periodReportFormSchema, signAgreementSchema } from "../../app/association/schemas";
 import { FIGURE_MESSAGE } from "../../app/domain/figures";
@@ -56,9 +57,16 @@ describe("participant figures", () => {
     expect(periodSubmissionProblems({ narrative: "Bra", activities: [activity()] })).toEqual({});
   });
 
-  it("always offers an empty row to fill in", () => {
-    expect(withEmptyRow([], "tom", 2)).toEqual(["tom", "tom"]);
-    expect(withEmptyRow(["a", "b"], "tom", 2)).toEqual(["a", "b", "tom"]);
+  it("adds and removes rows by intent from what was posted, the other fields as typed", () => {
+    const posted = { narrative: "Nytt", activities: [activity({ name: "Läxhjälp, ändrad" }), activity({ name: "Fotboll" })] };
+    const added = withReportRowIntent(posted, parseReportRowIntent("add-row:activities", "activities"));
+    expect(added.narrative).toBe("Nytt");
+    expect(added.activities).toEqual([activity({ name: "Läxhjälp, ändrad" }), activity({ name: "Fotboll" }), activity({ name: "", sessions: "" })]);
+    const removed = withReportRowIntent(posted, parseReportRowIntent("remove-row:activities:0", "activities"));
+    expect(removed.activities).toEqual([activity({ name: "Fotboll" })]);
+    // Another form's list, or no row button at all, changes nothing.
+    expect(parseReportRowIntent("add-row:lines", "activities")).toBeNull();
+    expect(withReportRowIntent(posted, null)).toBe(posted);
   });
 });
 

@@ -4,10 +4,9 @@
  * snapshots can be stored as they are.
  */
 import type { AttestationStep, CalendarDate } from "../partnership/types";
+import type { AttesterRole, DistrictReportRole } from "../roles";
 
 /** The actor's roles IN THE REPORT'S DISTRICT, computed by the server. */
-export type DistrictReportRole = "caseworker" | "head_of_unit" | "district_director" | "registrar" | "admin";
-
 export interface DistrictReportActor {
   userId: string;
   roles: DistrictReportRole[];
@@ -30,7 +29,7 @@ export type DistrictReportEventType = DistrictReportEvent["type"];
 export type DistrictReportEventOf<T extends DistrictReportEventType> = Extract<DistrictReportEvent, { type: T }>;
 
 export interface DistrictReportAttestation {
-  role: "head_of_unit" | "district_director";
+  role: AttesterRole;
   userId: string;
   at: string;
 }
@@ -41,7 +40,7 @@ export interface DistrictReportContext {
   submittedAt: string | null;
   /** Attestations of the current round; a return empties the list. */
   attestations: DistrictReportAttestation[];
-  lastReturn: { role: "head_of_unit" | "district_director"; userId: string; comment: string; at: string } | null;
+  lastReturn: { role: AttesterRole; userId: string; comment: string; at: string } | null;
   filing: { meetingDate: CalendarDate; paragraph: string; registeredBy: string; registeredAt: string } | null;
 }
 

@@ -8,6 +8,7 @@
  */
 import { notify } from "./effects";
 import { partnershipSetup } from "./setup";
+import type { AttesterRole } from "../roles";
 import type { AttestationStep, StatementStage } from "./types";
 
 interface AttestationTargets {
@@ -19,7 +20,10 @@ interface AttestationTargets {
 
 /** The steps in order, each with the role that attests it. */
 export const ATTESTATION_STEPS = ["headOfUnit", "districtDirector"] as const satisfies readonly AttestationStep[];
-export const ATTESTER_ROLE = { headOfUnit: "head_of_unit", districtDirector: "district_director" } as const;
+export const ATTESTER_ROLE = {
+  headOfUnit: "head_of_unit",
+  districtDirector: "district_director",
+} as const satisfies Record<AttestationStep, AttesterRole>;
 
 /** What a machine plugs into the two steps: its own named guards and actions for each step. */
 export interface AttestationParts<Guard, Action> {

@@ -4,10 +4,10 @@
  * agree on what, for example, "the current report" means.
  */
 import { dayOf } from "./dates";
+import type { CaseRole } from "../roles";
 import type {
   Actor,
   CalendarDate,
-  CaseRole,
   PartnershipContext,
   StatementRecord,
   StatementStage,

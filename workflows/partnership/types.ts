@@ -4,32 +4,7 @@
  * and sent between server processes as they are.
  */
 
-/**
- * The actor's role ON THIS CASE, computed by the server before the event is
- * sent. The machine trusts these roles and never looks users up itself.
- */
-export type CaseRole =
-  | "applicant" /* föreningens kontaktperson */
-  | "signatory" /* firmatecknare */
-  | "caseworker" /* handläggare i ärendets stadsdel */
-  | "coordinator" /* samordnare */
-  | "head_of_unit" /* avdelningschef */
-  | "district_director" /* stadsdelsdirektör */
-  | "registrar" /* registrator / nämndsekreterare */
-  | "admin"
-  | "system"; /* schemaläggaren */
-
-export const CASE_ROLES: readonly CaseRole[] = [
-  "applicant",
-  "signatory",
-  "caseworker",
-  "coordinator",
-  "head_of_unit",
-  "district_director",
-  "registrar",
-  "admin",
-  "system",
-];
+import type { AttesterRole, CaseRole } from "../roles";
 
 export interface Actor {
   userId: string;
@@ -47,7 +22,8 @@ export interface EventEnvelope {
 export type Proposal = "approve" | "reject";
 export type DecisionOutcome = "approved" | "rejected";
 /** How a closed case ended. */
-export type Outcome = "withdrawn" | "rejected" | "completed";
+export const OUTCOMES = ["withdrawn", "rejected", "completed"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 /** Which tjänsteutlåtande is being attested: the one on the application or the one on the slutrapport. */
 export type StatementStage = "application" | "finalReport";
 export type AttestationStep = "headOfUnit" | "districtDirector";
@@ -128,7 +104,7 @@ export interface CompletionRequest {
 }
 
 export interface AttestationRecord {
-  role: "head_of_unit" | "district_director";
+  role: AttesterRole;
   userId: string;
   at: string;
 }
@@ -145,7 +121,7 @@ export interface StatementRecord {
 
 export interface ReturnRecord {
   stage: StatementStage;
-  role: "head_of_unit" | "district_director";
+  role: AttesterRole;
   userId: string;
   comment: string;
   at: string;

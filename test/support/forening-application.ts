@@ -4,8 +4,8 @@ import { expect } from "vitest";
 import { applicationVersions, users } from "../../db/schema";
 import { loadUser } from "../../app/auth/current-user.server";
 import { userActor } from "../../app/cases/case-roles";
-import type { Portal } from "../support/portal";
-import type { Visitor } from "../support/visitor";
+import type { Portal } from "./portal";
+import type { Visitor } from "./visitor";
 
 export async function latestVersion(portal: Portal, caseId: string) {
   const [row] = await portal.db

@@ -9,8 +9,8 @@ import { loadUser } from "../../app/auth/current-user.server";
 import { userActor } from "../../app/cases/case-roles";
 import { transitionCase } from "../../app/cases/transition.server";
 import type { ApplicationContent } from "../../app/domain/application";
-import { applicationPeriod } from "../support/dates";
-import type { Portal } from "../support/portal";
+import { applicationPeriod } from "./dates";
+import type { Portal } from "./portal";
 
 export async function actorFor(portal: Portal, email: string) {
   const [row] = await portal.db.select({ id: users.id }).from(users).where(eq(users.email, email));

@@ -1,4 +1,8 @@
-/** A TCP proxy on a fixed port that can be cut (listener closed, open connections dropped) and restored. */
+/**
+ * A TCP proxy that can be cut (listener closed, open connections dropped) and restored on the same
+ * port: a real refused connection for the database-outage test and the fault suite's SMTP outage.
+ * Port 0 picks a free port on the first start; later starts reuse it.
+ */
 import net from "node:net";
 
 export class CuttableProxy {
@@ -6,8 +10,8 @@ export class CuttableProxy {
   private sockets = new Set<net.Socket>();
 
   constructor(
-    readonly port: number,
     private readonly target: { host: string; port: number },
+    public port = 0,
   ) {}
 
   async start(): Promise<void> {
@@ -23,6 +27,7 @@ export class CuttableProxy {
       upstream.on("close", () => client.destroy());
     });
     await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
+    this.port = (server.address() as net.AddressInfo).port;
     this.server = server;
   }
 
