@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../mail-support/smtp";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { textOf, type Visitor } from "../support/visitor";
 import { createCast, createDraftCase, driveCase, LIFECYCLE, type Cast } from "../../seed/case-factory";
 import { emailOutbox } from "../../db/schema";
