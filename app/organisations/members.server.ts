@@ -56,10 +56,9 @@ export async function inviteOrganisationMember(input: {
     const message = isNew
       ? await organisationInvitationEmail({ ...details, url: link })
       : await organisationMembershipEmail({ ...details, url: link });
-    await enqueueEmail(tx, { userId: user!.id, email: user!.email }, message);
-    return { message, link };
+    return enqueueEmail(tx, { userId: user!.id, email: user!.email }, message);
   });
-  if (result) announceDemoMail(result.message, result.link);
+  if (result) announceDemoMail(result);
 }
 
 /** Marks the person's pending roles in the förening as agreed to (all their pending roles for a link from before 0011). */
