@@ -49,7 +49,11 @@ export async function getOrganisationProfile(organisationId: string) {
     }
     members.set(row.userId, member);
   }
-  return { organisation, members: [...members.values()] };
+  // Until someone has joined they go by the address they were invited at: the name of an existing
+  // account would tell the förening that the address has one, and who it is (issue 13).
+  const list = [...members.values()].map((m) => (m.active ? m : { ...m, name: m.email }));
+  list.sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  return { organisation, members: list };
 }
 
 const TAKEN = "En annan förening i portalen har redan det organisationsnumret. Kontrollera siffrorna.";

@@ -114,8 +114,12 @@ export default function MembersPage() {
               <tr key={m.userId}>
                 <td>
                   {m.name}
-                  <br />
-                  <span className="hint">{m.email}</span>
+                  {m.name === m.email ? null : (
+                    <>
+                      <br />
+                      <span className="hint">{m.email}</span>
+                    </>
+                  )}
                 </td>
                 <td>{rolesText(m.roles)}</td>
                 <td>{memberStatus(m)}</td>
