@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(inviteMemberSchema, values);
   if (!parsed.ok) return data({ ...parsed, intent: "invite" }, { status: 400 });
-  // The same answer whether or not the address has an account (issue 13).
+  // The same answer whether or not the address has an account (ADR 0024).
   await inviteOrganisationMember({ organisationId, invitedBy: user.name, ...parsed.data });
   throw redirect(`${back}?inbjuden=${encodeURIComponent(parsed.data.email)}`);
 }

@@ -1,5 +1,5 @@
 /**
- * Nobody is made a member of a förening without saying yes (issue 13). A kontaktperson who invites
+ * Nobody is made a member of a förening without saying yes (ADR 0024). A kontaktperson who invites
  * someone who already has an account gets the same answer as for a new address; the person sees
  * nothing of the förening and gets none of its case mail until they open the mailed link, signed in,
  * and choose "Gå med i föreningen". The link works only for the account it was sent to.
