@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors";
 import { registrationAttemptEmail, registrationConfirmationEmail } from "../../emails/accounts";
 import { hashPassword } from "../auth/password.server";
+import { admitAccountMail } from "../auth/reset-throttle.server";
 import { issueToken } from "../auth/tokens.server";
 import { parseOrganisationNumber } from "../domain/organisation-number";
 import { announceDemoMail, enqueueEmail } from "../mail/outbox.server";
@@ -21,7 +22,7 @@ const ORGANISATION_TAKEN =
 export type RegistrationResult = { ok: true } | { ok: false; errors: FieldErrors };
 
 /** Self-registration: the förening, its first contact person, and an e-mail confirmation link. */
-export async function registerOrganisation(input: RegistrationInput): Promise<RegistrationResult> {
+export async function registerOrganisation(input: RegistrationInput, clientAddress: string): Promise<RegistrationResult> {
   const parsed = parseOrganisationNumber(input.organisationNumber);
   if (!parsed.ok) return { ok: false, errors: { organisationNumber: parsed.message } };
   const db = await getDb();
@@ -36,9 +37,12 @@ export async function registerOrganisation(input: RegistrationInput): Promise<Re
       if (existingOrg) return { ok: false as const, errors: { organisationNumber: ORGANISATION_TAKEN } };
       const [existingUser] = await tx.select().from(users).where(eq(users.email, input.email));
       if (existingUser) {
+        // Over the limit: the same answer, no mail, so the form cannot flood the owner's mailbox.
+        if (!(await admitAccountMail(tx, "registration_attempt", input.email, clientAddress))) {
+          return { ok: true as const, mailId: null };
+        }
         const email = await registrationAttemptEmail({ name: existingUser.name, url: `${appUrl()}/logga-in` });
-        await enqueueEmail(tx, { userId: existingUser.id, email: existingUser.email }, email);
-        return { ok: true as const, email, link: null };
+        return { ok: true as const, mailId: await enqueueEmail(tx, { userId: existingUser.id, email: existingUser.email }, email) };
       }
 
       const [organisation] = await tx
@@ -60,11 +64,10 @@ export async function registerOrganisation(input: RegistrationInput): Promise<Re
         organisationName: input.organisationName,
         url: link,
       });
-      await enqueueEmail(tx, { userId: user!.id, email: input.email }, email);
-      return { ok: true as const, email, link };
+      return { ok: true as const, mailId: await enqueueEmail(tx, { userId: user!.id, email: input.email }, email) };
     });
     if (!outcome.ok) return outcome;
-    if (outcome.link) announceDemoMail(outcome.email, outcome.link);
+    if (outcome.mailId) announceDemoMail(outcome.mailId);
     return { ok: true };
   } catch (error) {
     // Two registrations racing for the same number or address: the database has the last word.

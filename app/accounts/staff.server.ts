@@ -100,10 +100,9 @@ export async function inviteStaff(input: {
       roles: input.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(", "),
       url: link,
     });
-    await enqueueEmail(tx, { userId: user!.id, email: input.email }, message);
-    return { message, link };
+    return enqueueEmail(tx, { userId: user!.id, email: input.email }, message);
   });
-  if (result) announceDemoMail(result.message, result.link);
+  if (result) announceDemoMail(result);
   return { invited: result !== null };
 }
 

@@ -11,7 +11,7 @@ import { assessmentSchema, type Assessment } from "../domain/statement";
 import { describeState } from "../cases/status-text";
 import { formFailure, parseForm, type FormFailure } from "../utils/forms";
 import { assessmentFormSchema, assessmentFromForm, formValuesOf, withAllCriteria } from "./assessment-form";
-import { requireStaffCase } from "./case-page.server";
+import { requireCaseForDistrict } from "../cases/access.server";
 
 export const STALE_ASSESSMENT =
   "Någon annan har sparat bedömningen medan du arbetade. Det du skrev finns kvar nedan: ladda om sidan i en ny flik, jämför och spara igen.";
@@ -34,7 +34,7 @@ function editability(user: CurrentUser, row: { state: string; assignedCaseworker
 }
 
 export async function loadAssessmentPage(user: CurrentUser, districtParam: string, caseId: string) {
-  const found = await requireStaffCase(user, districtParam, caseId, "case.assess");
+  const found = await requireCaseForDistrict(user, { district: districtParam, caseId }, "case.assess");
   const { content, revision } = await loadAssessment(caseId);
   const { editable, reason } = editability(user, found.case);
   return {
@@ -56,7 +56,7 @@ export type SaveResult = { ok: true; message: string } | FormFailure;
 export async function saveAssessment(input: { user: CurrentUser; districtParam: string; caseId: string; values: Record<string, unknown> }): Promise<SaveResult> {
   const { user, caseId } = input;
   const values = withAllCriteria(input.values);
-  const found = await requireStaffCase(user, input.districtParam, caseId, "case.assess");
+  const found = await requireCaseForDistrict(user, { district: input.districtParam, caseId }, "case.assess");
   const { editable, reason } = editability(user, found.case);
   if (!editable) {
     if (found.case.assignedCaseworkerId !== user.id) throw forbidden(reason ?? undefined);

@@ -5,7 +5,6 @@
  */
 import type { CurrentUser } from "../auth/current-user.server";
 import { forbidden } from "../auth/current-user.server";
-import { rolesGrant } from "../auth/permissions";
 import { userActor } from "../cases/case-roles";
 import { describeState } from "../cases/status-text";
 import { transitionCase } from "../cases/transition.server";
@@ -13,15 +12,12 @@ import { buildStatementDocument } from "../documents/statement-document";
 import { loadStatementDocumentInput } from "../documents/statement-data.server";
 import { formFailure, parseForm, type FormFailure } from "../utils/forms";
 import { checkActions } from "./case-actions.server";
-import { requireStaffCase } from "./case-page.server";
+import { requireCaseForDistrict } from "../cases/access.server";
 import { returnFormSchema } from "./attestation-form";
 import { stageOf, stageParam } from "./statements.server";
 
 async function requireAttester(user: CurrentUser, districtParam: string, caseId: string) {
-  const found = await requireStaffCase(user, districtParam, caseId, "case.view");
-  const roles = found.membership.roles;
-  if (!rolesGrant(roles, "statement.attestAsHeadOfUnit") && !rolesGrant(roles, "statement.attestAsDistrictDirector")) throw forbidden();
-  return found;
+  return requireCaseForDistrict(user, { district: districtParam, caseId }, ["statement.attestAsHeadOfUnit", "statement.attestAsDistrictDirector"]);
 }
 
 export async function loadAttestationPage(user: CurrentUser, districtParam: string, caseId: string, skede: string | null) {
@@ -55,7 +51,7 @@ export type AttestationResult = { ok: true; intent: "attest" | "return"; message
 
 export async function runAttestation(input: { user: CurrentUser; districtParam: string; caseId: string; values: Record<string, unknown> }): Promise<AttestationResult> {
   const { user, caseId, values } = input;
-  await requireAttester(user, input.districtParam, caseId);
+  const found = await requireAttester(user, input.districtParam, caseId);
   const intent = values.intent === "attest" || values.intent === "return" ? values.intent : null;
   if (!intent) return { ...formFailure({}, values, "Okänd åtgärd."), intent };
   const revision = Number(values.expectedRevision);
@@ -69,7 +65,7 @@ export async function runAttestation(input: { user: CurrentUser; districtParam: 
     comment = parsed.data.comment;
   }
   const result = await transitionCase({
-    caseId,
+    loaded: found,
     command: intent === "attest" ? { type: "ATTEST" } : { type: "RETURN", comment },
     actor: userActor(user),
     expectedRevision: revision,

@@ -5,14 +5,13 @@
  */
 import type { CurrentUser } from "../auth/current-user.server";
 import { forbidden } from "../auth/current-user.server";
-import { rolesGrant } from "../auth/permissions";
 import { userActor } from "../cases/case-roles";
 import { transitionCase, type CaseCommand } from "../cases/transition.server";
 import { formFailure, parseForm, type FormFailure } from "../utils/forms";
 import { chooseCaseworkerSchema, completionRequestSchema, expectedRevisionSchema, noteSchema } from "./case-forms";
 import { addNote } from "./notes.server";
 import { listCaseworkers } from "./queues.server";
-import { requireStaffCase } from "./case-page.server";
+import { requireCaseForDistrict, requirePermission } from "../cases/access.server";
 
 export const CASE_INTENTS = ["take", "assign", "reassign", "requestCompletion", "startAssessment", "startFinalAssessment", "note"] as const;
 export type CaseIntent = (typeof CASE_INTENTS)[number];
@@ -35,12 +34,12 @@ export async function runCaseIntent(input: {
   values: Record<string, unknown>;
 }): Promise<CaseIntentResult> {
   const { user, caseId, values } = input;
-  const found = await requireStaffCase(user, input.districtParam, caseId, "case.view");
+  const found = await requireCaseForDistrict(user, { district: input.districtParam, caseId }, "case.view");
   const intent = (CASE_INTENTS as readonly string[]).includes(String(values.intent)) ? (values.intent as CaseIntent) : null;
   if (!intent) return { ...formFailure({}, values, "Okänd åtgärd."), intent };
 
   if (intent === "note") {
-    if (!rolesGrant(found.membership.roles, "case.internalNote")) throw forbidden();
+    requirePermission(found, "case.internalNote");
     const parsed = parseForm(noteSchema, values);
     if (!parsed.ok) return { ...parsed, intent };
     await addNote(caseId, user.id, parsed.data.body);
@@ -72,7 +71,7 @@ export async function runCaseIntent(input: {
       break;
     }
   }
-  const result = await transitionCase({ caseId, command, actor: userActor(user), expectedRevision: revision.data });
+  const result = await transitionCase({ loaded: found, command, actor: userActor(user), expectedRevision: revision.data });
   if (result.ok) return { ok: true, intent, message: DONE[intent] };
   if (result.kind === "forbidden") throw forbidden(result.message);
   return { ...formFailure({}, values, result.message), intent };

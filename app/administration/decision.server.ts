@@ -10,7 +10,7 @@ import { describeState } from "../cases/status-text";
 import { transitionCase, type CaseCommand } from "../cases/transition.server";
 import { formFailure, parseForm, type FormFailure } from "../utils/forms";
 import { checkActions } from "./case-actions.server";
-import { requireStaffCase } from "./case-page.server";
+import { requireCaseForDistrict } from "../cases/access.server";
 import { decisionFormSchema, finalApprovalFormSchema, normaliseParagraph } from "./decision-form";
 
 type Mode = "decision" | "finalApproval" | null;
@@ -18,7 +18,7 @@ const modeOf = (state: string): Mode =>
   state === "decision.awaitingBoard" ? "decision" : state === "finalReport.awaitingBoard" ? "finalApproval" : null;
 
 export async function loadDecisionPage(user: CurrentUser, districtParam: string, caseId: string) {
-  const found = await requireStaffCase(user, districtParam, caseId, "decision.register");
+  const found = await requireCaseForDistrict(user, { district: districtParam, caseId }, "decision.register");
   const { allowed, snapshot } = checkActions(user, found.case);
   const context = snapshot.context;
   const mode = modeOf(found.case.state);
@@ -52,7 +52,7 @@ const FIELD_OF: Record<string, string> = {
 
 export async function registerDecision(input: { user: CurrentUser; districtParam: string; caseId: string; values: Record<string, unknown> }): Promise<DecisionResult> {
   const { user, caseId, values } = input;
-  const found = await requireStaffCase(user, input.districtParam, caseId, "decision.register");
+  const found = await requireCaseForDistrict(user, { district: input.districtParam, caseId }, "decision.register");
   const mode = modeOf(found.case.state);
   if (!mode) return formFailure({}, values, "Det finns inget beslut att registrera i ärendets nuvarande läge.");
   const revision = Number(values.expectedRevision);
@@ -76,7 +76,7 @@ export async function registerDecision(input: { user: CurrentUser; districtParam
     if (!parsed.ok) return parsed;
     command = { type: "REGISTER_FINAL_APPROVAL", meetingDate: parsed.data.meetingDate, paragraph: normaliseParagraph(parsed.data.paragraph) };
   }
-  const result = await transitionCase({ caseId, command, actor: userActor(user), expectedRevision: revision });
+  const result = await transitionCase({ loaded: found, command, actor: userActor(user), expectedRevision: revision });
   if (result.ok) {
     if (command.type === "REGISTER_FINAL_APPROVAL") return { ok: true, message: "Nämndens beslut om slutrapporten är registrerat. Ärendet är avslutat." };
     return {

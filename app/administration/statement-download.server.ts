@@ -5,11 +5,11 @@ import { loadStatementDocumentInput } from "../documents/statement-data.server";
 import { renderDocx } from "../documents/docx.server";
 import { renderPdf } from "../documents/pdf.server";
 import { fileResponse, safeFileStem } from "../documents/file-response";
-import { requireStaffCase } from "./case-page.server";
+import { requireCaseForDistrict } from "../cases/access.server";
 import { stageOf } from "./statements.server";
 
 export async function statementFile(user: CurrentUser, districtParam: string, caseId: string, skede: string | null, format: "pdf" | "docx") {
-  const found = await requireStaffCase(user, districtParam, caseId, "documents.generate");
+  const found = await requireCaseForDistrict(user, { district: districtParam, caseId }, "documents.generate");
   const stage = stageOf(skede, found.case.state);
   const input = await loadStatementDocumentInput(caseId, stage);
   if (!input) return new Response("Det finns inget tjänsteutlåtande att ladda ner än.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -17,7 +17,7 @@ import { statementDraftSchema, type StatementContent } from "../domain/statement
 import { formFailure, parseForm, type FormFailure } from "../utils/forms";
 import { stockholmDate } from "../utils/time";
 import { checkActions } from "./case-actions.server";
-import { requireStaffCase } from "./case-page.server";
+import { requireCaseForDistrict, type DistrictCase } from "../cases/access.server";
 import { loadAssessment } from "./assessment.server";
 import { prefillStatement, proposalTextFor, type PrefillFacts } from "./statement-prefill";
 import { contentFromForm, formValuesOfStatement, statementFormSchema, submissionProblems } from "./statement-form";
@@ -50,7 +50,7 @@ export async function latestStatement(caseId: string, stage: StatementStage) {
   return { ...row, content: content.success ? content.data : ({} as StatementContent) };
 }
 
-type Found = Awaited<ReturnType<typeof requireStaffCase>>;
+type Found = DistrictCase;
 
 async function prefill(found: Found, stage: StatementStage): Promise<StatementContent> {
   const facts: PrefillFacts = {
@@ -92,7 +92,7 @@ function standingOf(status: string, caseState: string, returned: boolean): strin
 }
 
 export async function loadStatementPage(user: CurrentUser, districtParam: string, caseId: string, skede: string | null) {
-  const found = await requireStaffCase(user, districtParam, caseId, "statement.write");
+  const found = await requireCaseForDistrict(user, { district: districtParam, caseId }, "statement.write");
   const stage = stageOf(skede, found.case.state);
   const latest = await latestStatement(caseId, stage);
   const readOnlyReason = editability(user, found, stage);
@@ -161,7 +161,7 @@ const intOf = (value: unknown) => {
 
 export async function saveStatement(input: { user: CurrentUser; districtParam: string; caseId: string; skede: string | null; values: Record<string, unknown> }): Promise<StatementResult> {
   const { user, caseId, values } = input;
-  const found = await requireStaffCase(user, input.districtParam, caseId, "statement.write");
+  const found = await requireCaseForDistrict(user, { district: input.districtParam, caseId }, "statement.write");
   const stage = stageOf(input.skede, found.case.state);
   const problem = editability(user, found, stage);
   if (problem) {
@@ -182,7 +182,7 @@ export async function saveStatement(input: { user: CurrentUser; districtParam: s
 
 export async function submitStatement(input: { user: CurrentUser; districtParam: string; caseId: string; skede: string | null; values: Record<string, unknown> }): Promise<StatementResult & { content?: StatementContent }> {
   const { user, caseId, values } = input;
-  const found = await requireStaffCase(user, input.districtParam, caseId, "statement.write");
+  const found = await requireCaseForDistrict(user, { district: input.districtParam, caseId }, "statement.write");
   const stage = stageOf(input.skede, found.case.state);
   const latest = await latestStatement(caseId, stage);
   const caseRevision = intOf(values.caseRevision);
@@ -201,7 +201,7 @@ export async function submitStatement(input: { user: CurrentUser; districtParam:
       : ({ type: "SUBMIT_FOR_ATTESTATION", renegotiate: latest.content.renegotiate! } as const);
   try {
     const result = await transitionCase({
-      caseId,
+      loaded: found,
       command,
       actor: userActor(user),
       expectedRevision: caseRevision,

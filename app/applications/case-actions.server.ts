@@ -9,7 +9,7 @@ import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors";
 import { applicationVersions, attachments } from "../../db/schema";
 import type { CurrentUser } from "../auth/current-user.server";
 import { userActor } from "../cases/case-roles";
-import { transitionCase } from "../cases/transition.server";
+import { transitionCase, type LoadedCase } from "../cases/transition.server";
 import { submissionProblems, type ApplicationProblem } from "../domain/application";
 import { copyStoredFile } from "../attachments/storage.server";
 import { stockholmDate } from "../utils/time";
@@ -26,12 +26,11 @@ export type SubmitResult =
 /** Sends the draft in. A second click finds no draft and is told it is already in. */
 export async function submitApplication(input: {
   user: CurrentUser;
-  caseId: string;
-  caseState: string;
+  found: LoadedCase;
   draftRevision: number;
   now?: Date;
 }): Promise<SubmitResult> {
-  const draft = await findDraft(input.caseId);
+  const draft = await findDraft(input.found.case.id);
   if (!draft) return { ok: false, kind: "already_submitted" };
   if (draft.revision !== input.draftRevision) return { ok: false, kind: "message", message: STALE_SAVE_MESSAGE };
   const problems = submissionProblems(draft.content, await callOf(draft.content), stockholmDate(new Date()));
@@ -39,8 +38,8 @@ export async function submitApplication(input: {
   const now = input.now ?? new Date();
   try {
     const result = await transitionCase({
-      caseId: input.caseId,
-      command: { type: input.caseState === "review.awaitingCompletion" ? "RESUBMIT" : "SUBMIT" },
+      loaded: input.found,
+      command: { type: input.found.case.state === "review.awaitingCompletion" ? "RESUBMIT" : "SUBMIT" },
       actor: userActor(input.user),
       now,
       alsoWrite: async (tx) => {
@@ -60,11 +59,11 @@ export async function submitApplication(input: {
       },
     });
     if (result.ok) return { ok: true, diaryNumber: result.diaryNumber };
-    if (result.kind === "conflict" && !(await findDraft(input.caseId))) return { ok: false, kind: "already_submitted" };
+    if (result.kind === "conflict" && !(await findDraft(input.found.case.id))) return { ok: false, kind: "already_submitted" };
     return { ok: false, kind: "message", message: result.message };
   } catch (error) {
     if (!(error instanceof StaleVersion)) throw error;
-    if (!(await findDraft(input.caseId))) return { ok: false, kind: "already_submitted" };
+    if (!(await findDraft(input.found.case.id))) return { ok: false, kind: "already_submitted" };
     return { ok: false, kind: "message", message: STALE_SAVE_MESSAGE };
   }
 }
@@ -117,9 +116,9 @@ export async function startCompletion(caseId: string, userId: string): Promise<v
   }
 }
 
-export async function withdrawApplication(input: { user: CurrentUser; caseId: string; reason: string; expectedRevision: number }) {
+export async function withdrawApplication(input: { user: CurrentUser; found: LoadedCase; reason: string; expectedRevision: number }) {
   return transitionCase({
-    caseId: input.caseId,
+    loaded: input.found,
     command: { type: "WITHDRAW", ...(input.reason ? { reason: input.reason } : {}) },
     actor: userActor(input.user),
     expectedRevision: input.expectedRevision,

@@ -3,7 +3,6 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { agreementComments, users } from "../../db/schema";
 import type { CurrentUser } from "../auth/current-user.server";
-import { rolesGrant } from "../auth/permissions";
 import { userActor } from "../cases/case-roles";
 import { transitionCase } from "../cases/transition.server";
 import { stockholmDate } from "../utils/time";
@@ -42,9 +41,9 @@ export async function loadAgreementPage(caseRow: AssociationCase, user: CurrentU
     agreement,
     terms: caseRow.context.agreement,
     comments: comments.map((c) => ({ ...c, at: c.at.toISOString() })),
-    canComment: COMMENT_STATES.includes(caseRow.case.state) && rolesGrant(caseRow.membership.roles, "agreement.comment"),
+    canComment: COMMENT_STATES.includes(caseRow.case.state) && caseRow.can("agreement.comment"),
     signatures: { association: signer(signatures.association), administration: signer(signatures.administration) },
-    mayUserSign: rolesGrant(caseRow.membership.roles, "agreement.signForOrganisation"),
+    mayUserSign: caseRow.can("agreement.signForOrganisation"),
     userName: user.name,
     today: stockholmDate(new Date()),
   };
@@ -62,7 +61,7 @@ export async function addAgreementComment(caseRow: AssociationCase, user: Curren
 /** The firmatecknare's signature; the workflow refuses anyone without signing rights. */
 export async function signAgreement(caseRow: AssociationCase, user: CurrentUser, expectedRevision?: number) {
   return transitionCase({
-    caseId: caseRow.case.id,
+    loaded: caseRow,
     command: { type: "SIGN" },
     actor: userActor(user),
     expectedRevision,

@@ -92,7 +92,7 @@ export async function submitFinalReport(
   }
   const now = new Date();
   const result = await transitionCase({
-    caseId: caseRow.case.id,
+    loaded: caseRow,
     command: { type: "SUBMIT_FINAL_REPORT" },
     actor: userActor(user),
     expectedRevision: revisions.case ?? undefined,

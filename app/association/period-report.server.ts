@@ -144,7 +144,7 @@ export async function submitPeriodReport(
   const resubmission = caseRow.case.state === "followUp.reportCompletionRequested";
   const now = new Date();
   const result = await transitionCase({
-    caseId: caseRow.case.id,
+    loaded: caseRow,
     command: { type: resubmission ? "RESUBMIT_REPORT" : "SUBMIT_REPORT" },
     actor: userActor(user),
     expectedRevision: revisions.case ?? undefined,

@@ -5,8 +5,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { getDb } from "../../db/client";
 import { applicationVersions, attachments } from "../../db/schema";
 import type { CurrentUser } from "../auth/current-user.server";
-import { rolesGrant } from "../auth/permissions";
-import { isSubmitted, loadCaseRow } from "../cases/access.server";
+import { requireCaseAttachment } from "../cases/access.server";
 import { readStoredFile, storeFile } from "./storage.server";
 import { ALLOWED_TYPES, wrongTypeMessage } from "./types";
 import { isId } from "../domain/ids";
@@ -99,44 +98,8 @@ export async function removeApplicationAttachment(input: { caseId: string; versi
   return removed.length > 0;
 }
 
-/**
- * A file for download, if the person may read the case: a member of its förening, or staff of its
- * district with case.view. Null otherwise (the route answers 403 or 404).
- */
+/** A file for download, after the record check (404 outside the case, 403 without the permission). */
 export async function loadAttachmentForDownload(user: CurrentUser, attachmentId: string) {
-  if (!isId(attachmentId)) return { kind: "not_found" } as const;
-  const db = await getDb();
-  const [row] = await db.select().from(attachments).where(eq(attachments.id, attachmentId));
-  if (!row || row.deletedAt) return { kind: "not_found" } as const;
-  const caseRow = await loadCaseRow(row.caseId);
-  if (!caseRow) return { kind: "not_found" } as const;
-  const member = user.organisations.find((o) => o.id === caseRow.case.organisationId);
-  // Staff see only what the förening has sent in: not a case before its first submission, nor the
-  // files of a draft version (e.g. a komplettering being written).
-  const staff = (await isSentIn(row, caseRow.case)) ? user.districts.find((d) => d.id === caseRow.case.districtId) : undefined;
-  // The förvaltning's own working files (e.g. for a statement) are not the förening's to read.
-  const sharedWithAssociation = row.side === "association" || row.ownerKind === "agreement";
-  const allowed =
-    (member && sharedWithAssociation && rolesGrant(member.roles, "organisation.view")) ||
-    (staff && rolesGrant(staff.roles, "case.view"));
-  // Outside the case (another förening, another district, a draft for staff) it does not exist.
-  if (!member && !staff) return { kind: "not_found" } as const;
-  if (!allowed) return { kind: "forbidden" } as const;
-  return { kind: "ok", fileName: row.fileName, mediaType: row.mediaType, bytes: await readStoredFile(row.storageKey) } as const;
-}
-
-/** Whether the förvaltning has received this file: the case is submitted and the file's version too. */
-async function isSentIn(
-  row: { ownerKind: string; ownerId: string | null },
-  caseRow: { submittedAt: Date | null },
-): Promise<boolean> {
-  if (!isSubmitted(caseRow)) return false;
-  if (row.ownerKind !== "application") return true;
-  if (!row.ownerId) return false;
-  const db = await getDb();
-  const [version] = await db
-    .select({ status: applicationVersions.status })
-    .from(applicationVersions)
-    .where(eq(applicationVersions.id, row.ownerId));
-  return version?.status === "submitted";
+  const row = await requireCaseAttachment(user, attachmentId);
+  return { fileName: row.fileName, mediaType: row.mediaType, bytes: await readStoredFile(row.storageKey) };
 }

@@ -1,6 +1,6 @@
 /**
- * Caps password-reset mail (ADR 0017): a few per account and a handful per client address in 15
- * minutes, so the form cannot be used to flood someone's mailbox. A limited request is answered
+ * Caps password-reset mail, and the mail about a registration with an address that has an account
+ * (ADR 0017): a few per account and a handful per client address in 15 minutes, so the form cannot be used to flood someone's mailbox. A limited request is answered
  * exactly like any other; only the mail is left out. Only requests let through are counted, so
  * someone hammering the form cannot keep the owner from getting a link once the window has passed.
  */
@@ -17,10 +17,26 @@ export const MAX_RESET_REQUESTS_PER_ADDRESS = 10;
  * Counts this request if it is within the limits and says whether it may send mail. Called for
  * every request, account or not, so an unknown address takes the same path as a known one.
  */
-export async function admitResetRequest(db: Executor, email: string, address: string, now = new Date()) {
+export const admitResetRequest = (db: Executor, email: string, address: string, now = new Date()) =>
+  admitAccountMail(db, "password_reset", email, address, now);
+
+/**
+ * The same limits for any mail a public form sends to an account's owner: a password reset, or the
+ * note that someone tried to register with their address (ADR 0017). Each kind counts on its own,
+ * in the same table, so registration attempts never use up someone's reset links.
+ */
+export async function admitAccountMail(
+  db: Executor,
+  kind: "password_reset" | "registration_attempt",
+  email: string,
+  address: string,
+  now = new Date(),
+) {
   const since = new Date(now.getTime() - RESET_WINDOW_MINUTES * 60_000);
-  const accountKey = key("account", email);
-  const addressKey = key("address", address);
+  // Reset keys stay as they were before registration attempts shared the table.
+  const scoped = (value: string) => (kind === "password_reset" ? value : `${kind}:${value}`);
+  const accountKey = key("account", scoped(email));
+  const addressKey = key("address", scoped(address));
   const forAccount = await countSince(db, eq(passwordResetRequests.accountKey, accountKey), since);
   if (forAccount >= MAX_RESET_MAILS_PER_ACCOUNT) return false;
   const forAddress = await countSince(db, eq(passwordResetRequests.addressKey, addressKey), since);

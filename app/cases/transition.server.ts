@@ -60,27 +60,50 @@ function commentOf(command: CaseCommand): string | null {
   return null;
 }
 
-export async function transitionCase(input: {
-  caseId: string;
-  command: CaseCommand;
-  actor: CaseActor;
-  /** The revision the person saw; without it, the one loaded here. */
-  expectedRevision?: number;
-  now?: Date;
-  /**
-   * Writes that belong to the same change (e.g. marking the application version submitted), run in
-   * the transition's transaction after the case is written: all of it commits, or none.
-   */
-  alsoWrite?: (tx: Transaction, written: { revision: number; diaryNumber: string | null }) => Promise<void>;
-}): Promise<TransitionResult> {
-  const db = await getDb();
-  const now = input.now ?? new Date();
+/** The case as the record check loaded it (app/cases/access.server.ts): what a transition needs of it. */
+export interface LoadedCase {
+  case: typeof cases.$inferSelect;
+  organisationName: string;
+  districtCode: string;
+}
+
+async function loadForTransition(db: Executor, caseId: string): Promise<LoadedCase | null> {
   const [found] = await db
     .select({ case: cases, organisationName: organisations.name, districtCode: districts.code })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .innerJoin(districts, eq(districts.id, cases.districtId))
-    .where(eq(cases.id, input.caseId));
+    .where(eq(cases.id, caseId));
+  return found ?? null;
+}
+
+export async function transitionCase(
+  input: (
+    | {
+        /**
+         * The case as the record check already read it: not read again. The write is revision-checked,
+         * so if the case changed since it was read, nothing is written and the answer is a conflict.
+         */
+        loaded: LoadedCase;
+        caseId?: never;
+      }
+    | { caseId: string; loaded?: never }
+  ) & {
+    command: CaseCommand;
+    actor: CaseActor;
+    /** The revision the person saw; without it, the one the case was read with. */
+    expectedRevision?: number;
+    now?: Date;
+    /**
+     * Writes that belong to the same change (e.g. marking the application version submitted), run in
+     * the transition's transaction after the case is written: all of it commits, or none.
+     */
+    alsoWrite?: (tx: Transaction, written: { revision: number; diaryNumber: string | null }) => Promise<void>;
+  },
+): Promise<TransitionResult> {
+  const db = await getDb();
+  const now = input.now ?? new Date();
+  const found = input.loaded ?? (await loadForTransition(db, input.caseId));
   const row = found && { ...found.case, organisationName: found.organisationName, districtCode: found.districtCode };
   if (!row) return { ok: false, kind: "not_found", message: MESSAGES.notFound };
 

@@ -6,12 +6,11 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { zipSync } from "fflate";
 import { getDb } from "../../db/client";
 import { attachments } from "../../db/schema";
-import { requireStaffCase } from "../administration/case-page.server";
 import { summarySections } from "../applications/summary.server";
 import { listApplicationVersions } from "../applications/versions.server";
 import { readStoredFile } from "../attachments/storage.server";
 import type { CurrentUser } from "../auth/current-user.server";
-import { requireCaseForOrganisation, type CaseRow } from "../cases/access.server";
+import { requireCaseForDistrict, requireCaseForOrganisation, type CaseRow } from "../cases/access.server";
 import { stockholmDate } from "../utils/time";
 import { buildApplicationDocument } from "./application-document";
 import { renderApplicationPdf } from "./application-pdf.server";
@@ -24,7 +23,7 @@ const notFound = (message: string) => new Response(message, { status: 404, heade
 async function requireReadable(user: CurrentUser, reader: ApplicationReader, caseId: string): Promise<CaseRow> {
   return reader.side === "association"
     ? requireCaseForOrganisation(user, caseId, "organisation.view")
-    : requireStaffCase(user, reader.district, caseId, "case.view");
+    : requireCaseForDistrict(user, { district: reader.district, caseId }, "case.view");
 }
 
 /** The submitted version asked for (`?version=2`), or the newest submitted one. */

@@ -1,5 +1,5 @@
 /** The förvaltning's slutrapport as a file, PDF for the diarium or Word to adjust wording. */
-import { requireStaffCase } from "../administration/case-page.server";
+import { requireCaseForDistrict } from "../cases/access.server";
 import type { CurrentUser } from "../auth/current-user.server";
 import { renderDocx } from "./docx.server";
 import { buildFinalReportDocument } from "./final-report-document";
@@ -9,7 +9,7 @@ import { renderPdf } from "./pdf.server";
 
 export async function finalReportFile(user: CurrentUser, districtParam: string, caseId: string, format: "pdf" | "docx") {
   // Generating a nämnd document is its own permission: the förvaltning's admin reads cases but does not write to the nämnd.
-  const found = await requireStaffCase(user, districtParam, caseId, "documents.generate");
+  const found = await requireCaseForDistrict(user, { district: districtParam, caseId }, "documents.generate");
   const input = await loadFinalReportDocumentInput(found.case.id);
   if (!input) {
     return new Response("Föreningen har inte lämnat slutrapporten än, så det finns ingen slutrapport att ladda ner.", {

@@ -29,10 +29,12 @@ export async function enqueueEmail(db: Executor, to: EmailRecipient, email: Rend
 }
 
 /**
- * In demo mode (no SMTP_URL) the link of an account e-mail is printed so that whoever runs the
- * portal can follow it. Never the address: logs hold no personal data.
+ * In demo mode (no SMTP_URL) the log says that an account e-mail was stored in the development
+ * mailbox, with its id, so whoever runs the portal can open it at /dev/mail/<id>. Never the address,
+ * the subject or the link: logs hold no personal data, and a link in a log would let anyone who reads
+ * the log set the account's password or answer its invitation.
  */
-export function announceDemoMail(email: RenderedEmail, link: string) {
+export function announceDemoMail(mailId: string) {
   if (smtpUrl()) return;
-  logInfo(`[e-post, demoläge] ${email.subject}: ${link}`);
+  logInfo(`[e-post, demoläge] ett meddelande har lagts i utvecklingsbrevlådan: /dev/mail/${mailId}`);
 }

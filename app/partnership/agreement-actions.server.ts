@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import type { FieldErrors } from "../utils/forms";
 import { formDataToNested } from "../utils/forms";
-import { requirePermission, type DistrictCase } from "./access.server";
+import type { CurrentUser } from "../auth/current-user.server";
+import { requirePermission, type DistrictCase } from "../cases/access.server";
 import {
   formValuesFromContent,
   formValuesFromPost,
@@ -43,8 +44,7 @@ const int = (value: FormDataEntryValue | null) => {
 
 const refusedStatus = (kind: string) => (kind === "conflict" ? 409 : kind === "forbidden" ? 403 : 400);
 
-export async function handleAgreementAction(access: DistrictCase, formData: FormData): Promise<Reply> {
-  const { user, found, can } = access;
+export async function handleAgreementAction(user: CurrentUser, found: DistrictCase, formData: FormData): Promise<Reply> {
   const caseId = found.case.id;
   const intent = String(formData.get("intent") ?? "");
   const expectedRevision = int(formData.get("expectedRevision"));
@@ -53,7 +53,7 @@ export async function handleAgreementAction(access: DistrictCase, formData: Form
 
   const rowIntent = parseAgreementRowIntent(intent);
   if (intent === "save" || rowIntent) {
-    requirePermission(can, "agreement.draft");
+    requirePermission(found, "agreement.draft");
     // A row button saves what was typed first, with the list as it stands after the button.
     const values = withRowIntent(formValuesFromPost(formDataToNested(formData)), rowIntent);
     const formReply = (status: number, next: AgreementFormValues, errors: FieldErrors = {}, formError?: string, revision = agreementRevision): Reply => ({
@@ -71,7 +71,7 @@ export async function handleAgreementAction(access: DistrictCase, formData: Form
   }
 
   if (intent === "comment") {
-    requirePermission(can, "agreement.draft");
+    requirePermission(found, "agreement.draft");
     const body = String(formData.get("body") ?? "").trim();
     if (!found.case.state.startsWith("agreement.")) return fail(400, { errors: {}, formError: NOT_NOW });
     if (body === "") return fail(400, { errors: { body: "Skriv en kommentar." }, values: { body } });
@@ -81,8 +81,8 @@ export async function handleAgreementAction(access: DistrictCase, formData: Form
   }
 
   if (intent === "send") {
-    requirePermission(can, "agreement.draft");
-    const result = await sendAgreementForSigning({ user, caseId, expectedRevision, agreementRevision });
+    requirePermission(found, "agreement.draft");
+    const result = await sendAgreementForSigning({ user, found, expectedRevision, agreementRevision });
     if (result.ok) return { status: 200, body: { intent, notice: "Överenskommelsen är skickad för underskrift." } };
     if (result.kind === "fields") {
       const draft = await loadAgreementDraft(caseId);
@@ -105,20 +105,20 @@ export async function handleAgreementAction(access: DistrictCase, formData: Form
   }
 
   if (intent === "return") {
-    requirePermission(can, "agreement.draft");
+    requirePermission(found, "agreement.draft");
     const comment = String(formData.get("comment") ?? "").trim();
     if (comment === "") return fail(400, { errors: { comment: "Skriv vad som behöver ändras." } });
-    const result = await returnAgreementToDrafting({ user, caseId, expectedRevision, comment });
+    const result = await returnAgreementToDrafting({ user, found, expectedRevision, comment });
     if (result.ok) return { status: 200, body: { intent, notice: "Överenskommelsen är tillbaka som utkast." } };
     return fail(refusedStatus(result.kind), { errors: {}, formError: result.message });
   }
 
   if (intent === "sign") {
-    requirePermission(can, "agreement.signForDistrict");
+    requirePermission(found, "agreement.signForDistrict");
     if (formData.get("confirm") !== "yes") {
       return fail(400, { errors: { confirm: "Kryssa i att du har läst överenskommelsen och skriver under den." } });
     }
-    const result = await signAgreementForDistrict({ user, caseId, expectedRevision });
+    const result = await signAgreementForDistrict({ user, found, expectedRevision });
     if (result.ok) {
       const notice =
         result.state === "agreement.signing"

@@ -10,7 +10,7 @@ import { applicationDraftSchema } from "../domain/application";
 import { renegotiatedAgreementDraft } from "../domain/renegotiation";
 import type { CurrentUser } from "../auth/current-user.server";
 import { userActor } from "../cases/case-roles";
-import { transitionCase, type TransitionResult } from "../cases/transition.server";
+import { transitionCase, type LoadedCase, type TransitionResult } from "../cases/transition.server";
 import type { FieldErrors } from "../utils/forms";
 import { revisionAfterSave } from "../utils/revision";
 import { stockholmIsoString } from "../utils/time";
@@ -132,11 +132,11 @@ export type StepResult = TransitionResult | { ok: false; kind: "fields"; errors:
 /** SEND_FOR_SIGNING with the dates of the SAVED draft; the page must show the draft it sends. */
 export async function sendAgreementForSigning(input: {
   user: CurrentUser;
-  caseId: string;
+  found: LoadedCase;
   expectedRevision: number;
   agreementRevision: number;
 }): Promise<StepResult> {
-  const draft = await loadAgreementDraft(input.caseId);
+  const draft = await loadAgreementDraft(input.found.case.id);
   if (draft.prefilled) {
     return { ok: false, kind: "fields", errors: {}, message: "Spara överenskommelsen innan du skickar den för underskrift." };
   }
@@ -151,7 +151,7 @@ export async function sendAgreementForSigning(input: {
     };
   }
   return transitionCase({
-    caseId: input.caseId,
+    loaded: input.found,
     command: { type: "SEND_FOR_SIGNING", ...terms.terms },
     actor: userActor(input.user),
     expectedRevision: input.expectedRevision,
@@ -160,21 +160,21 @@ export async function sendAgreementForSigning(input: {
 
 export async function returnAgreementToDrafting(input: {
   user: CurrentUser;
-  caseId: string;
+  found: LoadedCase;
   expectedRevision: number;
   comment: string;
 }) {
   return transitionCase({
-    caseId: input.caseId,
+    loaded: input.found,
     command: { type: "RETURN_TO_DRAFTING", comment: input.comment },
     actor: userActor(input.user),
     expectedRevision: input.expectedRevision,
   });
 }
 
-export async function signAgreementForDistrict(input: { user: CurrentUser; caseId: string; expectedRevision: number }) {
+export async function signAgreementForDistrict(input: { user: CurrentUser; found: LoadedCase; expectedRevision: number }) {
   return transitionCase({
-    caseId: input.caseId,
+    loaded: input.found,
     command: { type: "SIGN" },
     actor: userActor(input.user),
     expectedRevision: input.expectedRevision,

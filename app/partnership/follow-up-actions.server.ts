@@ -1,7 +1,8 @@
 /** What each form on the follow-up page does; each intent checks its own permission first. */
 import { formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
 import type { TransitionResult } from "../cases/transition.server";
-import { requirePermission, type DistrictCase } from "./access.server";
+import type { CurrentUser } from "../auth/current-user.server";
+import { requirePermission, type DistrictCase } from "../cases/access.server";
 import { caseContext } from "./case-context.server";
 import {
   approveReportSchema,
@@ -19,8 +20,7 @@ export type FollowUpReply =
 
 const statusOf = (kind: string) => (kind === "conflict" ? 409 : kind === "forbidden" ? 403 : 400);
 
-export async function handleFollowUpAction(access: DistrictCase, formData: FormData): Promise<FollowUpReply> {
-  const { user, found, can } = access;
+export async function handleFollowUpAction(user: CurrentUser, found: DistrictCase, formData: FormData): Promise<FollowUpReply> {
   const caseId = found.case.id;
   const values = formDataToObject(formData);
   const intent = String(values.intent ?? "");
@@ -32,12 +32,12 @@ export async function handleFollowUpAction(access: DistrictCase, formData: FormD
 
   switch (intent) {
     case "approve": {
-      requirePermission(can, "report.review");
+      requirePermission(found, "report.review");
       const parsed = parseForm(approveReportSchema, values);
       if (!parsed.ok) return failed(parsed);
       const result = await approveReport({
         user,
-        caseId,
+        found,
         expectedRevision,
         periodIndex: caseContext(found.case).currentPeriodIndex,
         addedValue: parsed.data.addedValue,
@@ -45,12 +45,12 @@ export async function handleFollowUpAction(access: DistrictCase, formData: FormD
       return outcome(result, "Rapporten är godkänd.");
     }
     case "requestCompletion": {
-      requirePermission(can, "report.review");
+      requirePermission(found, "report.review");
       const parsed = parseForm(reportCompletionSchema, values);
       if (!parsed.ok) return failed(parsed);
       const result = await decide({
         user,
-        caseId,
+        found,
         expectedRevision,
         command: {
           type: "REQUEST_REPORT_COMPLETION",
@@ -61,7 +61,7 @@ export async function handleFollowUpAction(access: DistrictCase, formData: FormD
       return outcome(result, "Föreningen har fått begäran om komplettering.");
     }
     case "meeting": {
-      requirePermission(can, "meeting.record");
+      requirePermission(found, "meeting.record");
       const parsed = parseForm(meetingSchema, values);
       if (!parsed.ok) return failed(parsed);
       await recordMeeting({
@@ -75,13 +75,13 @@ export async function handleFollowUpAction(access: DistrictCase, formData: FormD
       return done("Mötet är sparat.");
     }
     case "extend": {
-      requirePermission(can, "partnership.extend");
+      requirePermission(found, "partnership.extend");
       const parsed = parseForm(extendSchema, values);
       if (!parsed.ok) return failed(parsed);
       const finalDue = parsed.data.extensionFinalReportDueDate;
       const result = await decide({
         user,
-        caseId,
+        found,
         expectedRevision,
         command: {
           type: "EXTEND",
@@ -93,13 +93,13 @@ export async function handleFollowUpAction(access: DistrictCase, formData: FormD
       return outcome(result, "Förlängningen är registrerad.");
     }
     case "terminate": {
-      requirePermission(can, "partnership.terminate");
+      requirePermission(found, "partnership.terminate");
       const parsed = parseForm(terminateSchema, values);
       if (!parsed.ok) return failed(parsed);
       const finalDue = parsed.data.terminationFinalReportDueDate;
       const result = await decide({
         user,
-        caseId,
+        found,
         expectedRevision,
         command: {
           type: "TERMINATE",

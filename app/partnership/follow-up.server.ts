@@ -7,7 +7,7 @@ import { getDb } from "../../db/client";
 import { meetings, reports, users } from "../../db/schema";
 import type { CurrentUser } from "../auth/current-user.server";
 import { userActor } from "../cases/case-roles";
-import { transitionCase, type CaseCommand } from "../cases/transition.server";
+import { transitionCase, type CaseCommand, type LoadedCase } from "../cases/transition.server";
 import { financialReportSchema, periodReportDraftSchema, type FinancialReport, type PeriodReportContent } from "../domain/reports";
 
 export interface PeriodReportView {
@@ -52,15 +52,15 @@ const actorOf = (user: CurrentUser) => userActor(user);
 /** APPROVE_REPORT, and the förvaltning's view of the mervärde on the report, in one transaction. */
 export async function approveReport(input: {
   user: CurrentUser;
-  caseId: string;
+  found: LoadedCase;
   expectedRevision: number;
   periodIndex: number;
   addedValue: string;
 }) {
-  const current = (await listPeriodReports(input.caseId)).find((r) => r.periodIndex === input.periodIndex);
+  const current = (await listPeriodReports(input.found.case.id)).find((r) => r.periodIndex === input.periodIndex);
   if (!current) return { ok: false as const, kind: "refused" as const, message: "Föreningen har inte lämnat någon rapport för perioden." };
   return transitionCase({
-    caseId: input.caseId,
+    loaded: input.found,
     command: { type: "APPROVE_REPORT" },
     actor: actorOf(input.user),
     expectedRevision: input.expectedRevision,
@@ -74,9 +74,9 @@ export async function approveReport(input: {
 }
 
 /** Any other follow-up decision the machine judges: komplettering, förlängning, upphörande. */
-export function decide(input: { user: CurrentUser; caseId: string; expectedRevision: number; command: CaseCommand }) {
+export function decide(input: { user: CurrentUser; found: LoadedCase; expectedRevision: number; command: CaseCommand }) {
   return transitionCase({
-    caseId: input.caseId,
+    loaded: input.found,
     command: input.command,
     actor: actorOf(input.user),
     expectedRevision: input.expectedRevision,

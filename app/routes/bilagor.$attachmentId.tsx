@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { forbidden, requireUser } from "../auth/current-user.server";
+import { requireUser } from "../auth/current-user.server";
 import { loadAttachmentForDownload } from "../attachments/attachments.server";
 
 /**
@@ -10,8 +10,6 @@ import { loadAttachmentForDownload } from "../attachments/attachments.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const found = await loadAttachmentForDownload(user, params.attachmentId ?? "");
-  if (found.kind === "not_found") throw new Response("Not found", { status: 404 });
-  if (found.kind === "forbidden") throw forbidden();
   const ascii = found.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(found.bytes), {
     headers: {

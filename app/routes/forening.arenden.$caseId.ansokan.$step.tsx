@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { kind: "upload" as const, removed: true };
   }
   if (intent === "submit") {
-    const result = await submitApplication({ user, caseId, caseState: caseRow.case.state, draftRevision: Number(formData.get("revision")) });
+    const result = await submitApplication({ user, found: caseRow, draftRevision: Number(formData.get("revision")) });
     if (result.ok || result.kind === "already_submitted") throw redirect(`/forening/arenden/${caseId}/kvitto`);
     if (result.kind === "problems") return data({ kind: "submit" as const, formError: "Ansökan är inte klar att skicka in. Rätta det som står nedan." }, { status: 400 });
     return data({ kind: "submit" as const, formError: result.message }, { status: 409 });

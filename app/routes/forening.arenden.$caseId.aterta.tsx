@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await withdrawApplication({
     user,
-    caseId: row.case.id,
+    found: row,
     reason: parsed.data.reason ?? "",
     expectedRevision: Number(parsed.data.revision),
   });

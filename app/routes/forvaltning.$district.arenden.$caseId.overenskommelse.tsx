@@ -8,7 +8,8 @@ import { ConfirmBox, ErrorSummary, Notice, PlainTextArea } from "../components/f
 import { SignatureList } from "../components/partnership/signature-list";
 import { totalFunding } from "../domain/agreement";
 import { formatKronor } from "../domain/money";
-import { requireDistrictCase } from "../partnership/access.server";
+import { requireUser } from "../auth/current-user.server";
+import { requireCaseForDistrict } from "../cases/access.server";
 import { formValuesFromContent, withEmptyRows } from "../partnership/agreement-form";
 import {
   describeSignatures,
@@ -26,7 +27,9 @@ export const meta: MetaFunction = () => pageTitle("Överenskommelse");
 const PAGE_PERMISSIONS = ["agreement.draft", "agreement.signForDistrict"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, found, can } = await requireDistrictCase(request, params, PAGE_PERMISSIONS);
+  const user = await requireUser(request);
+  const found = await requireCaseForDistrict(user, params, PAGE_PERMISSIONS);
+  const { can } = found;
   const draft = await loadAgreementDraft(found.case.id);
   const context = caseContext(found.case);
   const district = found.membership;
@@ -45,8 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = await requireDistrictCase(request, params, PAGE_PERMISSIONS);
-  const result = await handleAgreementAction(access, await request.formData());
+  const user = await requireUser(request);
+  const found = await requireCaseForDistrict(user, params, PAGE_PERMISSIONS);
+  const result = await handleAgreementAction(user, found, await request.formData());
   return result.status === 200 ? result.body : data(result.body, { status: result.status });
 }
 

@@ -4,7 +4,8 @@ import { CaseSummary } from "../components/partnership/case-summary";
 import { ErrorSummary, Notice } from "../components/form";
 import { userActor } from "../cases/case-roles";
 import { transitionCase } from "../cases/transition.server";
-import { requireDistrictCase, requirePermission } from "../partnership/access.server";
+import { requireUser } from "../auth/current-user.server";
+import { requireCaseForDistrict, requirePermission } from "../cases/access.server";
 import { caseContext, caseHeader } from "../partnership/case-context.server";
 import { findRenegotiation, loadFinalReport } from "../partnership/final-report.server";
 import { pageTitle } from "../utils/meta";
@@ -15,7 +16,9 @@ export const meta: MetaFunction = () => pageTitle("Slutrapport");
 const COMMITMENT: Record<string, string> = { yes: "Ja", partly: "Delvis", no: "Nej" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { found, can } = await requireDistrictCase(request, params, ["case.view"]);
+  const user = await requireUser(request);
+  const found = await requireCaseForDistrict(user, params, "case.view");
+  const { can } = found;
   const context = caseContext(found.case);
   return {
     base: `/forvaltning/${found.membership.code.toLowerCase()}`,
@@ -31,8 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, found, can } = await requireDistrictCase(request, params, ["case.view"]);
-  requirePermission(can, "case.assess");
+  const user = await requireUser(request);
+  const found = await requireCaseForDistrict(user, params, "case.view");
+  requirePermission(found, "case.assess");
   const form = await request.formData();
   const result = await transitionCase({
     caseId: found.case.id,

@@ -5,7 +5,8 @@ import { CaseSummary } from "../components/partnership/case-summary";
 import { Notice } from "../components/form";
 import { MeetingList } from "../components/partnership/meeting-list";
 import { PeriodReportView } from "../components/period-report-view";
-import { requireDistrictCase } from "../partnership/access.server";
+import { requireUser } from "../auth/current-user.server";
+import { requireCaseForDistrict } from "../cases/access.server";
 import { loadAgreementDraft } from "../partnership/agreement.server";
 import { caseContext, caseHeader } from "../partnership/case-context.server";
 import { handleFollowUpAction } from "../partnership/follow-up-actions.server";
@@ -25,7 +26,9 @@ export const meta: MetaFunction = () => pageTitle("Uppföljning");
 const PAGE_PERMISSIONS = ["report.review", "meeting.record", "partnership.extend", "partnership.terminate"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { found, can } = await requireDistrictCase(request, params, PAGE_PERMISSIONS);
+  const user = await requireUser(request);
+  const found = await requireCaseForDistrict(user, params, PAGE_PERMISSIONS);
+  const { can } = found;
   const context = caseContext(found.case);
   const agreement = await loadAgreementDraft(found.case.id);
   return {
@@ -48,8 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = await requireDistrictCase(request, params, PAGE_PERMISSIONS);
-  const reply = await handleFollowUpAction(access, await request.formData());
+  const user = await requireUser(request);
+  const found = await requireCaseForDistrict(user, params, PAGE_PERMISSIONS);
+  const reply = await handleFollowUpAction(user, found, await request.formData());
   return reply.status === 200 ? reply.body : data(reply.body, { status: reply.status });
 }
 

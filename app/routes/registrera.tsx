@@ -16,11 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = formDataToObject(await request.formData());
   const parsed = parseForm(registrationSchema, values);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const result = await registerOrganisation(parsed.data);
+  const result = await registerOrganisation(parsed.data, context?.clientAddress ?? "unknown");
   if (!result.ok) return data(formFailure(result.errors, values), { status: 400 });
   throw redirect("/registrera/klar");
 }

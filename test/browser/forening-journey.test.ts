@@ -21,6 +21,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { and, eq } from "drizzle-orm";
 import { cases, emailOutbox, sessions, users } from "../../db/schema";
 import { loadUser } from "../../app/auth/current-user.server";
+import { loadCaseRow } from "../../app/cases/access.server";
 import { userActor } from "../../app/cases/case-roles";
 import { transitionCase, type CaseActor, type CaseCommand } from "../../app/cases/transition.server";
 import { saveStatement, submitStatement } from "../../app/administration/statements.server";
@@ -168,6 +169,8 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
 
   const statusOnCasePage = (page: Page) => page.locator("dt:text-is('Status') + dd");
   const caseRow = async (caseId: string) => (await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!;
+  // The case as a record check loads it, for the use cases that take the loaded case.
+  const loadedCase = async (caseId: string) => (await loadCaseRow(caseId))!;
 
   /** The receipt: its diarienummer is the one the case got. */
   async function expectReceipt(page: Page, tour: AxeTour, caseId: string, heading: string) {
@@ -249,7 +252,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
     expect(written).toMatchObject({ ok: true });
     const forSigning = await sendAgreementForSigning({
       user: handlaggare.user,
-      caseId,
+      found: await loadedCase(caseId),
       expectedRevision: (await caseRow(caseId)).revision,
       agreementRevision: written.ok ? written.revision : -1,
     });
@@ -505,7 +508,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         // The avdelningschef signs for the förvaltning: the agreement is in force and the first report is due.
         const chef = await staff("avdelningschef@demo.example");
         expect(
-          await signAgreementForDistrict({ user: chef.user, caseId, expectedRevision: (await caseRow(caseId)).revision }),
+          await signAgreementForDistrict({ user: chef.user, found: await loadedCase(caseId), expectedRevision: (await caseRow(caseId)).revision }),
         ).toMatchObject({ ok: true, state: "followUp.reportDue" });
 
         // Sitting 5: the yearly report (activities, participants by gender, goals) and the finances.
@@ -568,7 +571,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         expect(
           await approveReport({
             user: handlaggare.user,
-            caseId,
+            found: await loadedCase(caseId),
             expectedRevision: (await caseRow(caseId)).revision,
             periodIndex: 0,
             addedValue: "Fler elever i Husby har fått behörighet.",
@@ -657,7 +660,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
       await run(caseId, { type: "SIGN" }, applicant);
       const chef = await staff("avdelningschef@demo.example");
       expect(
-        await signAgreementForDistrict({ user: chef.user, caseId, expectedRevision: (await caseRow(caseId)).revision }),
+        await signAgreementForDistrict({ user: chef.user, found: await loadedCase(caseId), expectedRevision: (await caseRow(caseId)).revision }),
       ).toMatchObject({ ok: true, state: "followUp.reportDue" });
       await run(caseId, { type: "SUBMIT_REPORT" }, applicant);
       await run(caseId, { type: "APPROVE_REPORT" }, handlaggare.actor);

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { cases } from "../../db/schema";
 import { transitionCase } from "../../app/cases/transition.server";
+import { applicationPeriod } from "../support/dates";
 import { setupPortal } from "../support/portal";
 import { textOf, Visitor } from "../support/visitor";
 import { actorFor, fillComplete, latestVersion, startApplication, submit } from "../support/forening-application";
@@ -63,12 +64,13 @@ describe("a refused autosave", () => {
 
   it("of a date on Grunduppgifter does the same", async () => {
     const caseId = await startApplication(portal, fatima);
+    const period = applicationPeriod();
     const page = await open(caseId, "grund");
     const refused = await fatima.post(stepUrl(caseId, "grund"), {
       revision: String(page.revision),
       intent: "autosave",
       title: "Läxhjälp i Husby",
-      periodStart: "2027-02-30",
+      periodStart: `${period.periodStart.slice(0, 4)}-02-30`,
       periodEnd: "",
       callId: "",
       priorityAreaId: "",
@@ -78,15 +80,14 @@ describe("a refused autosave", () => {
       revision: String(page.revision),
       intent: "save",
       title: "Läxhjälp i Husby",
-      periodStart: "2027-02-28",
-      periodEnd: "2028-12-31",
+      ...period,
       callId: "",
       priorityAreaId: "",
     });
     const text = textOf(await saved.text());
     expect(saved.status, text).toBe(200);
     expect(text).not.toContain(CONFLICT);
-    expect((await latestVersion(portal, caseId)).content).toMatchObject({ periodStart: "2027-02-28", periodEnd: "2028-12-31" });
+    expect((await latestVersion(portal, caseId)).content).toMatchObject(period);
   });
 
   it("that also saved a good field answers with the new revision, and the page holds it", async () => {

@@ -2,7 +2,7 @@
  * The förening's application over the real HTTP stack: start, save step by step, refuse bad values and
  * stale saves, keep drafts across a session expiry, submit with a receipt, komplettering, withdrawal.
  */
-import { demoCall } from "../support/dates";
+import { dayBefore, demoCall, firstOfMonth, monthsFromNow } from "../support/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { applicationVersions, caseEvents, cases, sessions } from "../../db/schema";
@@ -113,12 +113,12 @@ describe("saving a draft", () => {
 
   it("refuses text past its limit and an end before the start", async () => {
     const caseId = await startApplication(portal, fatima);
-    const response = await saveStep(portal, fatima, caseId, "grund", { title: "x".repeat(151), periodStart: "2028-01-01", periodEnd: "2027-01-01" });
+    const response = await saveStep(portal, fatima, caseId, "grund", { title: "x".repeat(151), periodStart: monthsFromNow(24), periodEnd: monthsFromNow(12) });
     const text = textOf(await response.text());
     expect(text).toContain("Namnet på ansökan får vara högst 150 tecken.");
     expect(text).toContain("Slutdatumet måste vara efter startdatumet.");
     const content = (await latestVersion(portal, caseId)).content;
-    expect(content).toMatchObject({ title: "Läxhjälp i Husby", periodStart: "2028-01-01" });
+    expect(content).toMatchObject({ title: "Läxhjälp i Husby", periodStart: monthsFromNow(24) });
     expect(content.periodEnd).toBeUndefined();
   });
 
@@ -220,7 +220,7 @@ describe("submitting", () => {
     await fillComplete(portal, fatima, caseId);
     const html = await page(fatima, `/forening/${portal.organisationIds.get("Fryshuset")}/ny-ansokan?distrikt=${portal.districtIds.get("RK")}`);
     const callId = /([0-9a-f-]{36})"[^>]*type="radio"|type="radio"[^>]*value="([0-9a-f-]{36})/.exec(html)!;
-    await saveStep(portal, fatima, caseId, "grund", { callId: callId[1] ?? callId[2]!, periodStart: "2026-06-01", periodEnd: "2030-06-30" });
+    await saveStep(portal, fatima, caseId, "grund", { callId: callId[1] ?? callId[2]!, periodStart: dayBefore(demoCall().periodEarliestStart), periodEnd: firstOfMonth(demoCall().periodLatestEnd, 1) });
     const text = textOf(await (await submit(portal, fatima, caseId)).text());
     expect(text).toContain(`gäller verksamhet från ${demoCall().periodEarliestStart}`);
     expect(text).toContain(`gäller verksamhet till och med ${demoCall().periodLatestEnd}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { calls, districtMemberships, priorityAreas, users } from "../../db/schema";
 import { createStaffUser } from "../../seed/factories";
+import { dayBefore, monthsFromNow } from "../support/dates";
 import { setupPortal } from "../support/portal";
 import { signedIn } from "../support/signed-in";
 import { textOf } from "../support/visitor";
@@ -28,14 +29,15 @@ const rolesOf = async (userId: string) =>
     .map((r) => r.role)
     .sort();
 
+// Relative to today, as a real call would be: opens next month, for two months; work from month 5, two years.
 const CALL = {
   intent: "call",
-  title: "IOP för unga 2027",
+  title: "IOP för unga",
   description: "Vi söker partner för fritid.",
-  opensOn: "2027-01-01",
-  closesOn: "2027-02-28",
-  periodEarliestStart: "2027-05-01",
-  periodLatestEnd: "2029-04-30",
+  opensOn: monthsFromNow(1),
+  closesOn: dayBefore(monthsFromNow(3)),
+  periodEarliestStart: monthsFromNow(5),
+  periodLatestEnd: dayBefore(monthsFromNow(29)),
 };
 
 describe("who may manage calls", () => {
@@ -60,8 +62,8 @@ describe("calls and priority areas", () => {
     const response = await as.admin.post("/forvaltning/rk/utlysningar", {
       ...CALL,
       title: "Fel datum",
-      closesOn: "2026-12-01",
-      periodLatestEnd: "2027-01-01",
+      closesOn: dayBefore(CALL.opensOn),
+      periodLatestEnd: dayBefore(CALL.periodEarliestStart),
     });
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -82,15 +84,15 @@ describe("calls and priority areas", () => {
 
     expect((await as.admin.post("/forvaltning/rk/utlysningar", { ...CALL, priorityAreaIds: [area!.id] })).status).toBe(200);
     const [call] = await portal.db.select().from(calls).where(eq(calls.title, CALL.title));
-    expect(call).toMatchObject({ districtId: rk(), opensOn: "2027-01-01", closesOn: "2027-02-28", priorityAreaIds: [area!.id] });
+    expect(call).toMatchObject({ districtId: rk(), opensOn: CALL.opensOn, closesOn: CALL.closesOn, priorityAreaIds: [area!.id] });
     const list = textOf(await (await as.admin.get("/forvaltning/rk/utlysningar")).text());
-    expect(list).toContain("IOP för unga 2027 2027-01-01 – 2027-02-28 2027-05-01 – 2029-04-30 Trygghet i Husby");
+    expect(list).toContain(`IOP för unga ${CALL.opensOn} – ${CALL.closesOn} ${CALL.periodEarliestStart} – ${CALL.periodLatestEnd} Trygghet i Husby`);
 
     expect(
-      (await as.admin.post("/forvaltning/rk/utlysningar", { ...CALL, id: call!.id, closesOn: "2027-03-15", priorityAreaIds: [] })).status,
+      (await as.admin.post("/forvaltning/rk/utlysningar", { ...CALL, id: call!.id, closesOn: dayBefore(monthsFromNow(4)), priorityAreaIds: [] })).status,
     ).toBe(200);
     const [edited] = await portal.db.select().from(calls).where(eq(calls.id, call!.id));
-    expect(edited).toMatchObject({ closesOn: "2027-03-15", priorityAreaIds: [] });
+    expect(edited).toMatchObject({ closesOn: dayBefore(monthsFromNow(4)), priorityAreaIds: [] });
 
     expect((await as.admin.post("/forvaltning/rk/utlysningar", { intent: "area", id: area!.id, areaName: "Trygghet i Husby" })).status).toBe(200);
     const [inactive] = await portal.db.select().from(priorityAreas).where(eq(priorityAreas.id, area!.id));
@@ -100,7 +102,7 @@ describe("calls and priority areas", () => {
   it("cannot edit another district's call", async () => {
     const [other] = await portal.db
       .insert(calls)
-      .values({ districtId: portal.districtIds.get("JA")!, title: "Järvas utlysning", opensOn: "2027-01-01", closesOn: "2027-02-01" })
+      .values({ districtId: portal.districtIds.get("JA")!, title: "Järvas utlysning", opensOn: CALL.opensOn, closesOn: CALL.closesOn })
       .returning();
     const response = await as.admin.post("/forvaltning/rk/utlysningar", { ...CALL, id: other!.id, title: "Kapad" });
     expect(response.status).toBe(404);

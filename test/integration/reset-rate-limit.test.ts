@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../seed/factories";
 import { emailOutbox } from "../../db/schema";
 import { createMailWorker } from "../../app/mail/worker.server";
-import { MAX_RESET_MAILS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS } from "../../app/auth/reset-throttle.server";
+import { admitResetRequest, MAX_RESET_MAILS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS } from "../../app/auth/reset-throttle.server";
 import { setupPortal } from "../support/portal";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { textOf } from "../support/visitor";
@@ -55,5 +55,33 @@ describe("password-reset requests", () => {
 
     expect(answer.text).toContain("Kolla din e-post");
     expect(smtp.received.filter((m) => m.to.includes(next.email))).toHaveLength(0);
+  });
+
+  it("registering with an address that has an account mails its owner at most three times in a row, and the page never tells", async () => {
+    smtp.received.length = 0;
+    const owner = await createUser(portal.db, { email: "registrerad-igen@test.example" });
+    const register = async () => {
+      const response = await portal.visitor().post("/registrera", {
+        organisationName: "Ny förening",
+        organisationNumber: "802500-0004",
+        organisationEmail: "info@ny.example",
+        contactName: "Någon",
+        email: owner.email,
+        password: "ett långt och bra lösenord",
+      });
+      return { status: response.status, location: response.headers.get("location") };
+    };
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await register());
+    await deliver();
+
+    expect(answers[0]).toEqual({ status: 302, location: "/registrera/klar" });
+    expect(answers.at(-1)).toEqual(answers[0]);
+    const mails = smtp.received.filter((m) => m.to.includes(owner.email));
+    expect(mails).toHaveLength(MAX_RESET_MAILS_PER_ACCOUNT);
+    expect(mails[0]!.subject).toContain("Någon försökte registrera sig med din e-postadress");
+    // Attempts count on their own: they do not use up the owner's reset links (asked from another address,
+    // since this file's tests have spent 127.0.0.1's reset requests).
+    expect(await admitResetRequest(portal.db, owner.email, "203.0.113.9")).toBe(true);
   });
 });

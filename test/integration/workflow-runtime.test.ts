@@ -11,6 +11,7 @@ import { createDistrict, createOrganisation, addDistrictRoles, createStaffUser, 
 import { LIFECYCLE, createCast, createDraftCase, dayTime, driveCase, type Cast } from "../../seed/case-factory";
 import { MESSAGES, transitionCase } from "../../app/cases/transition.server";
 import { userActor } from "../../app/cases/case-roles";
+import { loadCaseRow } from "../../app/cases/access.server";
 import { setupPortal } from "../support/portal";
 
 const portal = setupPortal();
@@ -211,6 +212,29 @@ describe("concurrency", () => {
     await transitionCase({ caseId, command: { type: "SUBMIT" }, actor: cast.applicant });
     const stale = await transitionCase({ caseId, command: { type: "TAKE" }, actor: cast.caseworker, expectedRevision: 1 });
     expect(stale).toEqual({ ok: false, kind: "conflict", message: MESSAGES.conflict });
+  });
+
+  it("runs on the case as the record check loaded it, and still refuses it when someone changed the case since", async () => {
+    const { cast, parties, district } = await freshWorld();
+    const second = await createUser(portal.db, { name: "Andra handläggaren", password: null });
+    await addDistrictRoles(portal.db, second.id, district.id, ["caseworker"]);
+    const secondActor = userActor({ id: second.id, organisations: [], districts: [{ id: district.id, roles: ["caseworker"] }] });
+    const caseId = await createDraftCase(parties, cast);
+    await transitionCase({ caseId, command: { type: "SUBMIT" }, actor: cast.applicant });
+    const loaded = (await loadCaseRow(caseId))!;
+    // Between the check and the click, the other handläggare takes the case.
+    expect(await transitionCase({ caseId, command: { type: "TAKE" }, actor: secondActor })).toMatchObject({ ok: true });
+    const stale = await transitionCase({ loaded, command: { type: "TAKE" }, actor: cast.caseworker });
+    expect(stale).toEqual({ ok: false, kind: "conflict", message: MESSAGES.conflict });
+    const takes = (await auditOf(caseId)).filter((e) => e.eventType === "TAKE");
+    expect(takes.map((e) => e.actorUserId)).toEqual([second.id]);
+    // Loaded afresh, the same row goes through.
+    const fresh = await transitionCase({
+      loaded: (await loadCaseRow(caseId))!,
+      command: { type: "START_ASSESSMENT" },
+      actor: secondActor,
+    });
+    expect(fresh).toMatchObject({ ok: true });
   });
 
   it("gives 50 parallel first submissions in one district 50 distinct, gapless diarienummer", async () => {

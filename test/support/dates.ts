@@ -16,6 +16,9 @@ export function firstOfMonth(day: string, months = 0): string {
   return new Date(Date.UTC(year, month - 1 + months, 1)).toISOString().slice(0, 10);
 }
 
+/** The first of the month `months` from this month (`monthsFromNow(1)` is the first of next month). */
+export const monthsFromNow = (months: number) => firstOfMonth(today(), months);
+
 export const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** A two-year application period inside the demo call: from its earliest start, 24 whole months. */

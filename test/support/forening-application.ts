@@ -4,6 +4,7 @@ import { expect } from "vitest";
 import { applicationVersions, users } from "../../db/schema";
 import { loadUser } from "../../app/auth/current-user.server";
 import { userActor } from "../../app/cases/case-roles";
+import { applicationPeriod } from "./dates";
 import type { Portal } from "./portal";
 import type { Visitor } from "./visitor";
 
@@ -44,7 +45,7 @@ export async function saveStep(portal: Portal, visitor: Visitor, caseId: string,
 }
 
 export const COMPLETE_STEPS: [string, Record<string, string>][] = [
-  ["grund", { title: "Läxhjälp i Husby", periodStart: "2027-01-01", periodEnd: "2028-12-31", callId: "", priorityAreaId: "" }],
+  ["grund", { title: "Läxhjälp i Husby", ...applicationPeriod(), callId: "", priorityAreaId: "" }],
   ["syfte", { purpose: "Fler unga klarar skolan.", societalChallenge: "Många lämnar grundskolan utan behörighet.", policyLink: "Stockholms stads skolprogram." }],
   ["malgrupp", { "targetGroups.0.description": "Elever i årskurs 7–9", "targetGroups.0.ageFrom": "13", "targetGroups.0.ageTo": "16" }],
   ["aktiviteter", { "activities.0.name": "Läxhjälp", "activities.0.description": "Två kvällar i veckan.", complementsOperations: "Fritidsgårdens kvällsverksamhet.", cooperation: "Styrgrupp fyra gånger om året." }],
