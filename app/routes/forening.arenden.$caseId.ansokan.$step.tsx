@@ -1,23 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useSubmit } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type FocusEvent } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForOrganisation } from "../cases/access.server";
-import { findDraft } from "../applications/drafts.server";
-import { submitApplication } from "../applications/case-actions.server";
-import { loadStepPage, saveStep } from "../applications/step-page.server";
-import { EDITABLE_STATES, findStep, nextStep, STEPS, stepPath, type StepSlug } from "../applications/steps";
-import { addApplicationAttachment, removeApplicationAttachment } from "../attachments/attachments.server";
-import { readUpload } from "../attachments/upload.server";
-import { ErrorSummary } from "../components/form";
-import { AktiviteterFields, BudgetFields, GrundFields, MalgruppFields, SyfteFields } from "../components/application/step-fields";
-import { BudgetTotals } from "../components/application/budget-totals";
-import { AttachmentsStep } from "../components/application/attachments-step";
-import { ReviewStep } from "../components/application/review-step";
-import { StepNav } from "../components/application/step-nav";
-import { readTypedAmounts } from "../domain/money";
-import { clearUnsaved, restoreUnsaved, stashUnsaved } from "../components/application/unsaved-stash";
-import type { FieldErrors } from "../utils/forms";
+import { openStep, runStepAction, type StepPost } from "../applications/step-action.server";
+import { parseStepIntent } from "../applications/step-intent";
+import { findStep } from "../applications/steps";
+import { StepPage } from "../components/application/step-page";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -34,297 +22,26 @@ async function authorise(request: Request, params: LoaderFunctionArgs["params"])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caseRow, step } = await authorise(request, params);
-  const draft = EDITABLE_STATES.includes(caseRow.case.state) ? await findDraft(caseRow.case.id) : null;
-  // Nothing to edit: sent in, withdrawn, or a komplettering not started yet.
-  if (!draft) throw redirect(`/forening/arenden/${caseRow.case.id}`);
-  return { step: step.slug as StepSlug, ...(await loadStepPage(caseRow, step, draft)) };
+  return openStep(caseRow, step);
+}
+
+async function readPost(request: Request): Promise<StepPost> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) return { kind: "upload", request };
+  if (!type.startsWith("application/x-www-form-urlencoded")) return { kind: "unreadable" };
+  const formData = await request.formData();
+  return { kind: "form", intent: parseStepIntent(formData.get("intent") ?? undefined), formData };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, caseRow, step } = await authorise(request, params);
-  const caseId = caseRow.case.id;
-  if (!EDITABLE_STATES.includes(caseRow.case.state)) {
-    // Typically a second click on "Skicka in": the first one went through.
-    const isForm = request.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded");
-    const intent = isForm ? (await request.formData()).get("intent") : null;
-    throw redirect(intent === "submit" ? `/forening/arenden/${caseId}/kvitto` : `/forening/arenden/${caseId}`);
-  }
-  if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    const draft = await findDraft(caseId);
-    const upload = await readUpload(request);
-    if (!upload.ok || !draft) return data({ kind: "upload" as const, uploadError: upload.ok ? "Ansökan är redan inskickad." : upload.message }, { status: 400 });
-    const added = await addApplicationAttachment({ caseId, versionId: draft.id, fileName: upload.fileName, bytes: upload.bytes, userId: user.id });
-    if (!added.ok) return data({ kind: "upload" as const, uploadError: added.message }, { status: 400 });
-    return { kind: "upload" as const, uploaded: upload.fileName };
-  }
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "save");
-  if (intent.startsWith("removeAttachment:")) {
-    const draft = await findDraft(caseId);
-    if (draft) await removeApplicationAttachment({ caseId, versionId: draft.id, attachmentId: intent.slice("removeAttachment:".length) });
-    return { kind: "upload" as const, removed: true };
-  }
-  if (intent === "submit") {
-    const result = await submitApplication({ user, found: caseRow, draftRevision: Number(formData.get("revision")) });
-    if (result.ok || result.kind === "already_submitted") throw redirect(`/forening/arenden/${caseId}/kvitto`);
-    if (result.kind === "problems") return data({ kind: "submit" as const, formError: "Ansökan är inte klar att skicka in. Rätta det som står nedan." }, { status: 400 });
-    return data({ kind: "submit" as const, formError: result.message }, { status: 409 });
-  }
-  const saved = await saveStep({ user, caseRow, step, formData, intent });
-  if (intent === "autosave") return data({ kind: "autosave" as const, ...saved }, { status: saved.ok ? 200 : saved.formError ? 409 : 400 });
-  if (!saved.ok) return data({ kind: "save" as const, nonce: crypto.randomUUID(), ...saved }, { status: saved.formError ? 409 : 400 });
-  if (intent === "next") throw redirect(stepPath(caseId, nextStep(step.slug)?.slug ?? "granska"));
-  const goto = findStep(intent.startsWith("goto:") ? intent.slice(5) : undefined);
-  if (goto) throw redirect(stepPath(caseId, goto.slug));
-  return { kind: "save" as const, nonce: crypto.randomUUID(), ...saved };
+  return runStepAction({ user, caseRow, step, post: await readPost(request) });
 }
 
 export default function StepRoute() {
   const { step } = useLoaderData<typeof loader>();
   // A fresh page per step: the revision this page knows starts again from what the step loaded.
   return <StepPage key={step} />;
-}
-
-function StepPage() {
-  const page = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const fetcher = useFetcher<typeof action>();
-  const save = actionData?.kind === "save" ? actionData : null;
-  const failure = save && !save.ok ? save : null;
-  // The revision this person's page was built from; only their own saves move it on.
-  const [revision, setRevision] = useState(save?.revision ?? page.revision);
-  const [savedAt, setSavedAt] = useState<string | null>(save?.savedAt ?? null);
-  const [liveLines, setLiveLines] = useState<BudgetAmounts[] | null>(page.budgetLines);
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [restored, setRestored] = useState(false);
-  const autosave = fetcher.data?.kind === "autosave" ? fetcher.data : null;
-  // The newest revision this page has seen, derived while rendering: a button pressed right after a
-  // save on blur came back must not post the revision from before it (the effect below lags a render).
-  // Every answer carries the revision to hold from now on, also one that refused a field.
-  const currentRevision = Math.max(revision, autosave?.revision ?? 0, save?.revision ?? 0);
-  const submit = useSubmit();
-  // Saves go one at a time, each with the revision the one before gave.
-  const waiting = useRef<FormData | null>(null);
-  const queuedAutosave = useRef<HTMLFormElement | null>(null);
-
-  useEffect(() => {
-    if (save) {
-      setRevision(save.revision);
-      if (save.savedAt) setSavedAt(save.savedAt);
-    }
-  }, [save]);
-  useEffect(() => {
-    if (!autosave) return;
-    // A refused field leaves the stored revision alone; the good fields may have moved it on.
-    setRevision((known) => Math.max(known, autosave.revision));
-    if (autosave.savedAt) setSavedAt(autosave.savedAt);
-  }, [autosave]);
-  useEffect(() => {
-    if (failure || actionData?.kind === "submit") summaryRef.current?.focus();
-  }, [failure, actionData]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  // Amounts typed before the scripts had loaded (or restored below) count from the start.
-  useEffect(() => {
-    if (page.step === "budget" && formRef.current) setLiveLines(typedBudgetLines(formRef.current));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [restored]);
-  useEffect(() => {
-    if (formRef.current && !failure && restoreUnsaved(page.caseId, page.step, page.revision, formRef.current)) {
-      dirty.current = true;
-      setRestored(true);
-    }
-    // Once, when the step opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    if (autosave?.ok || (save?.ok ?? false)) {
-      clearUnsaved(page.caseId, page.step);
-      setRestored(false);
-    }
-  }, [autosave, save, page.caseId, page.step]);
-  // A button pressed while a save on blur is on its way is sent after it, with the revision it gave.
-  useEffect(() => {
-    if (fetcher.state !== "idle") return;
-    const latest = currentRevision;
-    if (waiting.current) {
-      const formData = waiting.current;
-      waiting.current = null;
-      queuedAutosave.current = null;
-      formData.set("revision", String(latest));
-      submit(formData, { method: "post" });
-    } else if (queuedAutosave.current) {
-      const form = queuedAutosave.current;
-      queuedAutosave.current = null;
-      saveNow(form, latest);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fetcher.state, autosave]);
-
-  // Without JavaScript a row button's answer shows the form from what was posted (never an older copy).
-  const values = { ...page.values, ...(save?.values ?? {}) };
-  const errors: FieldErrors = failure?.errors ?? {};
-  // An autosave that refused a field says so at the field; the summary is for a pressed button.
-  const autosaveRefused = autosave && !autosave.ok && !autosave.formError ? autosave : null;
-  const fieldErrors: FieldErrors = failure ? errors : (autosaveRefused?.errors ?? {});
-  const autosaveProblem =
-    autosave && !autosave.ok
-      ? autosave.formError ||
-        (autosave.savedAt ? `Sparat ${autosave.savedAt}, utom det som är markerat nedan. Rätta det, så sparas det också.` : "Rätta det som är markerat nedan, så sparas det.")
-      : null;
-  const editable = !["bilagor", "granska"].includes(page.step);
-
-  function saveNow(form: HTMLFormElement, knownRevision = currentRevision) {
-    if (!dirty.current) return;
-    if (fetcher.state !== "idle") {
-      queuedAutosave.current = form;
-      return;
-    }
-    dirty.current = false;
-    const formData = new FormData(form);
-    formData.set("intent", "autosave");
-    formData.set("revision", String(knownRevision));
-    fetcher.submit(formData, { method: "post" });
-  }
-  function onBlur(event: FocusEvent<HTMLFormElement>) {
-    const next = event.relatedTarget as HTMLElement | null;
-    // Leaving for one of the form's own buttons: that post saves, a second one would collide.
-    if (next && event.currentTarget.contains(next) && next.tagName === "BUTTON") return;
-    const form = event.currentTarget;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => saveNow(form), next ? 0 : 300);
-  }
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    clearTimeout(timer.current);
-    dirty.current = false;
-    if (fetcher.state === "idle") return; // Remix's Form posts it as usual
-    event.preventDefault();
-    waiting.current = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-  }
-  // With JavaScript a row button changes the list in place; then what is on the page is saved.
-  function onRowsChange() {
-    const form = formRef.current;
-    if (!form) return;
-    dirty.current = true;
-    stashUnsaved(page.caseId, page.step, revision, form);
-    if (page.step === "budget") setLiveLines(typedBudgetLines(form));
-    saveNow(form);
-  }
-  function onInput(event: FormEvent<HTMLFormElement>) {
-    dirty.current = true;
-    stashUnsaved(page.caseId, page.step, revision, event.currentTarget);
-    if (page.step === "budget") setLiveLines(typedBudgetLines(event.currentTarget));
-  }
-
-  const title = STEPS.find((s) => s.slug === page.step)!.title;
-  return (
-    <div className="application-step">
-      <p className="hint">
-        {page.isCompletion ? "Komplettering av ansökan" : "Ansökan"} · {page.caseTitle} · {page.districtName}
-        {page.diaryNumber ? ` · Diarienummer ${page.diaryNumber}` : ""}
-      </p>
-      <h1>{title}</h1>
-      <p className="save-status" aria-live="polite" role="status">
-        {fetcher.state !== "idle"
-          ? "Sparar …"
-          : autosaveProblem
-            ? autosaveProblem
-            : restored
-              ? "Det du skrev innan du loggades ut är ifyllt igen. Det är inte sparat än."
-              : savedAt
-                ? `Sparat ${savedAt}`
-                : ""}
-      </p>
-      {editable ? (
-        <>
-          <ErrorSummary errors={errors} formError={failure?.formError} focusRef={summaryRef} />
-          {failure?.formError ? (
-            <p>
-              <a href={stepPath(page.caseId, page.step)}>
-                Ladda om sidan och se den senaste versionen
-              </a>
-            </p>
-          ) : null}
-          <Form
-            method="post"
-            noValidate
-            className="stack application-form"
-            ref={formRef}
-            onInput={onInput}
-            onBlur={onBlur}
-            onSubmit={onSubmit}
-          >
-            {/* The default button: Enter in a field saves and goes on, never removes a row. */}
-            <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-              Spara och fortsätt
-            </button>
-            <input type="hidden" name="revision" value={currentRevision} />
-            <StepNav caseId={page.caseId} current={page.step} asButtons />
-            {page.step === "grund" && "calls" in page ? <GrundFields values={values} errors={fieldErrors} calls={page.calls} areas={page.areas} /> : null}
-            {page.step === "syfte" ? <SyfteFields values={values} errors={fieldErrors} /> : null}
-            {page.step === "malgrupp" ? <MalgruppFields values={values} errors={fieldErrors} onRowsChange={onRowsChange} /> : null}
-            {page.step === "aktiviteter" ? <AktiviteterFields values={values} errors={fieldErrors} onRowsChange={onRowsChange} /> : null}
-            {page.step === "budget" ? (
-              <>
-                <BudgetFields values={values} errors={fieldErrors} onRowsChange={onRowsChange} />
-                <BudgetTotals lines={liveLines} />
-              </>
-            ) : null}
-            <div className="button-row">
-              <button type="submit" name="intent" value="next">
-                Spara och fortsätt
-              </button>
-              <button type="submit" name="intent" value="save" className="secondary">
-                Spara
-              </button>
-            </div>
-          </Form>
-        </>
-      ) : (
-        <StepNav caseId={page.caseId} current={page.step} />
-      )}
-      {page.step === "bilagor" && "attachments" in page && "maxBytes" in page ? (
-        <AttachmentsStep
-          caseId={page.caseId}
-          attachments={page.attachments}
-          maxBytes={page.maxBytes}
-          result={actionData?.kind === "upload" ? actionData : null}
-        />
-      ) : null}
-      {page.step === "granska" && "sections" in page ? (
-        <ReviewStep
-          caseId={page.caseId}
-          sections={page.sections}
-          problems={page.problems}
-          attachments={page.attachments}
-          revision={currentRevision}
-          isCompletion={page.isCompletion}
-          formError={actionData?.kind === "submit" ? actionData.formError : undefined}
-          summaryRef={summaryRef}
-        />
-      ) : null}
-      <p>
-        <Link to={`/forening/arenden/${page.caseId}`}>Till ärendet</Link>
-      </p>
-    </div>
-  );
-}
-
-type BudgetAmounts = { associationAmount: number; administrationAmount: number };
-
-/** The amounts as typed, read as the server reads them; null while one of them would be refused. */
-function typedBudgetLines(form: HTMLFormElement): BudgetAmounts[] | null {
-  const formData = new FormData(form);
-  const lines: BudgetAmounts[] = [];
-  for (let i = 0; formData.has(`budgetLines.${i}.description`); i++) {
-    const amounts = readTypedAmounts(["associationAmount", "administrationAmount"].map((key) => String(formData.get(`budgetLines.${i}.${key}`) ?? "")));
-    if (amounts === null) return null;
-    const [associationAmount, administrationAmount] = amounts as [number, number];
-    lines.push({ associationAmount, administrationAmount });
-  }
-  return lines;
 }
 
 export const ErrorBoundary = RouteError;
