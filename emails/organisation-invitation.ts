@@ -21,7 +21,7 @@ export function organisationInvitationEmail(input: {
   });
 }
 
-/** To someone who already has an account: they join the förening only if they answer yes (issue 13). */
+/** To someone who already has an account: they join the förening only if they answer yes (ADR 0024). */
 export function organisationMembershipEmail(input: {
   name: string;
   organisationName: string;

@@ -28,7 +28,11 @@ export const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b
 
 const REPORT_CONTENT = {
   narrative: "Verksamheten har haft öppet tre kvällar i veckan, med fler tjejer än väntat.",
-  activities: [{ name: "Öppen verksamhet", participantsWomen: 40, participantsMen: 52, participantsOther: 3 }],
+  // As the report form stores them (app/domain/reports.ts): figures as typed, split by gender.
+  activities: [
+    { name: "Öppen verksamhet", sessions: "120", women: "40", men: "52", other: "3", ageGroup: "13–19 år", comment: "Unika deltagare under perioden." },
+    { name: "Tjejkvällar", sessions: "30", women: "12–18", men: "", other: "1", ageGroup: "13–16 år", comment: "Per kväll." },
+  ],
 };
 const FINAL_REPORT_CONTENT = {
   goalFulfilment: "Målen för deltagande har nåtts.",

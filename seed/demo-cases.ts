@@ -5,12 +5,15 @@
  * deadlines and e-mails are what the app writes. Dates are LIFECYCLE's, moved so that each case's last
  * step falls a few days before `today`: a demo seeded any day looks current.
  */
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
+import PDFDocument from "pdfkit";
 import { getDb, type Executor } from "../db/client";
 import { LIFECYCLE, dayTime, type Cast, type CastRole, type LifecycleStep } from "./case-factory";
 import { addOrganisationRoles, createUser } from "./factories";
-import { agreements, applicationVersions, statements, users } from "../db/schema";
+import { agreements, applicationVersions, attachments, statements, users } from "../db/schema";
 import { daysBetween, pageWrites, shiftDates, shiftDay } from "./case-steps";
+import { addApplicationAttachment } from "../app/attachments/attachments.server";
+import { copyStoredFile } from "../app/attachments/storage.server";
 import { loadUser } from "../app/auth/current-user.server";
 import { userActor } from "../app/cases/case-roles";
 import { createCase } from "../app/cases/create-case.server";
@@ -21,7 +24,7 @@ import type { StatementContent } from "../app/domain/statement";
 
 export interface DemoCase {
   /** What the case shows, for the README and the tests. */
-  key: "draft" | "new" | "completion" | "attestation" | "board" | "followUp" | "finalReport" | "closed";
+  key: "draft" | "new" | "completion" | "attestation" | "board" | "followUp" | "reportDue" | "finalReport" | "closed";
   organisation: string;
   title: string;
   /** Steps of LIFECYCLE taken, through the step with this name; none for a draft. */
@@ -37,6 +40,8 @@ export const DEMO_CASES: DemoCase[] = [
   { key: "attestation", organisation: "Folkets Husby", title: "Kulturhus för unga i Husby", through: "statement to attestation", daysAgo: 2 },
   { key: "board", organisation: "Rinkeby Folkets Hus", title: "Språkcafé och föräldrastöd i Rinkeby", through: "director attests", daysAgo: 5 },
   { key: "followUp", organisation: "Fryshuset", title: "Nattvandring och fritid i Akalla", through: "first report", daysAgo: 4 },
+  // The first report approved, the second not yet due: Fryshuset has a report to write, with its deadline ahead.
+  { key: "reportDue", organisation: "Fryshuset", title: "Fotboll och läxhjälp i Rinkeby", through: "first report approved", daysAgo: 20 },
   { key: "finalReport", organisation: "Kista Sports Club", title: "Idrott för tjejer i Kista", through: "final report", daysAgo: 6 },
   { key: "closed", organisation: "Fryshuset", title: "Mötesplats för unga i Husby", through: "nämnd approves final report", daysAgo: 10 },
 ];
@@ -133,6 +138,36 @@ async function castFor(db: Executor, organisation: string, organisationId: strin
   return { ...staff, applicant: person, signatory: person };
 }
 
+/** A small PDF for the demo's attachment: the case's budget and plan, readable when downloaded. */
+async function demoAttachment(demo: DemoCase): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `Budget och verksamhetsplan – ${demo.title}` } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => doc.on("end", () => resolve()));
+  doc.fontSize(16).text(`Budget och verksamhetsplan: ${demo.title}`);
+  doc.moveDown().fontSize(11).text(`${demo.organisation}. Fritidsledare 300 000 kr per år, varav förvaltningen 240 000 kr.`);
+  doc.moveDown().text("Öppen verksamhet tre kvällar i veckan för unga 13–19 år, med ideella ledare.");
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The attachments of the case's previous application version, copied to its newest (a komplettering's draft). */
+async function copyAttachments(db: Executor, caseId: string): Promise<void> {
+  const versions = await db
+    .select({ id: applicationVersions.id })
+    .from(applicationVersions)
+    .where(eq(applicationVersions.caseId, caseId))
+    .orderBy(desc(applicationVersions.version))
+    .limit(2);
+  const [newest, previous] = versions;
+  if (!newest || !previous) return;
+  const files = await db.select().from(attachments).where(and(eq(attachments.ownerKind, "application"), eq(attachments.ownerId, previous.id)));
+  for (const { id: _id, createdAt: _c, updatedAt: _u, ...file } of files) {
+    await db.insert(attachments).values({ ...file, ownerId: newest.id, storageKey: await copyStoredFile(file.storageKey) });
+  }
+}
+
 const idOf = (actor: CaseActor) => (actor.kind === "user" ? actor.id : null);
 
 /** One demo case, created and driven through the runtime with the documents the pages write alongside. */
@@ -152,7 +187,16 @@ async function driveDemoCase(
   const created = dayTime(shiftDay("2025-01-15", shift));
   const caseId = await createCase({ ...parties, title: demo.title, createdById: applicant, now: created });
   const content = application(demo.title, shiftDay("2025-05-01", shift), shiftDay("2026-04-30", shift));
-  await db.insert(applicationVersions).values({ caseId, version: 1, content, updatedById: applicant, createdAt: created, updatedAt: created });
+  const [first] = await db
+    .insert(applicationVersions)
+    .values({ caseId, version: 1, content, updatedById: applicant, createdAt: created, updatedAt: created })
+    .returning({ id: applicationVersions.id });
+  // Attached as the application page does it, while the first version is a draft.
+  if (applicant) {
+    const added = await addApplicationAttachment({ caseId, versionId: first!.id, fileName: "Budget och verksamhetsplan.pdf", bytes: await demoAttachment(demo), userId: applicant });
+    if (!added.ok) throw new Error(`demo case ${demo.key}: ${added.message}`);
+    await db.update(attachments).set({ createdAt: created, updatedAt: created }).where(eq(attachments.id, added.id));
+  }
 
   const writes = pageWrites(db, { caseId, applicantId: applicant, caseworkerId: idOf(cast.caseworker), application: content });
   const statementVersions = { application: 0, finalReport: 0 };
@@ -175,6 +219,8 @@ async function driveDemoCase(
     if (result.state !== step.state) throw new Error(`demo case ${demo.key}, ${step.name}: landed in ${result.state}, expected ${step.state}`);
     // What the förening's pages write with the event: submitted versions and reports.
     await writes.after(command, now);
+    // A komplettering starts from the submitted version with its attachments (startCompletion).
+    if (command.type === "REQUEST_COMPLETION") await copyAttachments(db, caseId);
   }
   return caseId;
 }

@@ -66,7 +66,7 @@ export async function loadUser(userId: string): Promise<CurrentUser | null> {
     })
     .from(organisationMemberships)
     .innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
-    // Only roles the person has agreed to: an unanswered invitation grants nothing (issue 13).
+    // Only roles the person has agreed to: an unanswered invitation grants nothing (ADR 0024).
     .where(and(eq(organisationMemberships.userId, userId), isNotNull(organisationMemberships.acceptedAt)));
   const districtList = db
     .select({

@@ -68,7 +68,7 @@ export async function loadRecipients(
         organisationRoles.length > 0 ? inArray(organisationMemberships.role, organisationRoles) : sql`false`,
         isNull(users.disabledAt),
         // Only people who have agreed to act for the förening: someone invited who has not answered
-        // (new or with an account) gets no case mail (issue 13).
+        // (new or with an account) gets no case mail (ADR 0024).
         isNotNull(organisationMemberships.acceptedAt),
       ),
     );

@@ -22,15 +22,21 @@ export interface ClaimedMail {
   claimedAt: number;
 }
 
-export async function claimDue(db: Executor, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
-  const claimedAt = Date.now();
+/**
+ * The time the outbox's states are counted from: the database's `now()`, or, when a worker is given a
+ * clock (tests), that clock's time, so a test advances past a lease or a backoff instead of sleeping.
+ */
+const at = (now?: Date) => (now ? sql`${now.toISOString()}::timestamptz` : sql`now()`);
+
+export async function claimDue(db: Executor, limit: number, leaseMs: number, now?: Date): Promise<ClaimedMail[]> {
+  const claimedAt = now?.getTime() ?? Date.now();
   const result = await db.execute(sql`
     update email_outbox o
        set status = 'sending', attempts = o.attempts + 1, updated_at = now(),
-           next_attempt_at = now() + (${String(leaseMs)}::text || ' milliseconds')::interval
+           next_attempt_at = ${at(now)} + (${String(leaseMs)}::text || ' milliseconds')::interval
      where o.id in (
        select id from email_outbox
-        where status in ('queued', 'sending') and next_attempt_at <= now()
+        where status in ('queued', 'sending') and next_attempt_at <= ${at(now)}
         order by position
         limit ${String(limit)}::text::int
         for update skip locked)
@@ -60,12 +66,12 @@ export async function claimDue(db: Executor, limit: number, leaseMs: number): Pr
 
 const mine = (id: string) => and(eq(emailOutbox.id, id), eq(emailOutbox.status, "sending"));
 
-export async function markSent(db: Executor, id: string, note?: string) {
+export async function markSent(db: Executor, id: string, note?: string, now?: Date) {
   await db
     .update(emailOutbox)
     .set({
       status: "sent",
-      sentAt: sql`now()`,
+      sentAt: at(now),
       lastError: null,
       ...(note ? { payload: sql`${emailOutbox.payload} || jsonb_build_object('delivery', ${note}::text)` } : {}),
     })
@@ -73,23 +79,23 @@ export async function markSent(db: Executor, id: string, note?: string) {
 }
 
 /** `untried`: the row was claimed but not sent to SMTP, so the attempt does not count. */
-export async function markRetry(db: Executor, id: string, delayMs: number, error: string, untried = false) {
+export async function markRetry(db: Executor, id: string, delayMs: number, error: string, untried = false, now?: Date) {
   await db
     .update(emailOutbox)
     .set({
       status: "queued",
       ...(untried ? { attempts: sql`greatest(${emailOutbox.attempts} - 1, 0)` } : {}),
       lastError: error,
-      nextAttemptAt: sql`now() + (${String(Math.round(delayMs))}::text || ' milliseconds')::interval`,
+      nextAttemptAt: sql`${at(now)} + (${String(Math.round(delayMs))}::text || ' milliseconds')::interval`,
     })
     .where(mine(id));
 }
 
 /** Keeps a row this worker is still sending from being taken by another (renewed every few seconds). */
-export async function renewLease(db: Executor, id: string, leaseMs: number) {
+export async function renewLease(db: Executor, id: string, leaseMs: number, now?: Date) {
   await db
     .update(emailOutbox)
-    .set({ nextAttemptAt: sql`now() + (${String(leaseMs)}::text || ' milliseconds')::interval` })
+    .set({ nextAttemptAt: sql`${at(now)} + (${String(leaseMs)}::text || ' milliseconds')::interval` })
     .where(mine(id));
 }
 

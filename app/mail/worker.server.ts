@@ -37,6 +37,11 @@ export interface MailWorkerOptions {
   /** 0 turns the reminder timer off. */
   reminderIntervalMs?: number;
   log?: (line: string) => void;
+  /**
+   * The worker's clock (tests): leases, retries, the outage give-up and the reminders count from it
+   * instead of the database's `now()`, so a test moves it past a lease rather than sleeping.
+   */
+  now?: () => Date;
 }
 
 export interface BatchResult {
@@ -74,6 +79,9 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
   const reminderIntervalMs = options.reminderIntervalMs ?? 15 * 60_000;
   const log = options.log ?? ((line: string) => logInfo(line));
   const url = options.smtpUrl ?? process.env.SMTP_URL;
+  // undefined: the database's clock (every worker agrees on it); a test's clock otherwise.
+  const clock = options.now ? () => options.now!() : () => undefined;
+  const nowMs = () => clock()?.getTime() ?? Date.now();
   let transport: MailTransport | null = null;
   let killed = false;
   let running = false;
@@ -91,13 +99,13 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
   async function deliver(row: ClaimedMail, result: BatchResult, batch: { unavailable: string | null }) {
     const db = await getDb();
     const waitForServer = async (description: string) => {
-      if (Date.now() - row.createdAt.getTime() > outageGiveUpMs) {
+      if (nowMs() - row.createdAt.getTime() > outageGiveUpMs) {
         await markFailed(db, row.id, description);
         result.failed++;
         log(`[e-post] utskick ${row.id} gavs upp: e-postservern gick inte att nå på länge`);
         return;
       }
-      await markRetry(db, row.id, outageDelayMs(row.createdAt, backoff.baseMs, backoff.capMs), description, true);
+      await markRetry(db, row.id, outageDelayMs(row.createdAt, backoff.baseMs, backoff.capMs, nowMs()), description, true, clock());
       result.retried++;
     };
     if (batch.unavailable) {
@@ -105,15 +113,15 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
       return;
     }
     if (mode === "devMailbox") {
-      await markSent(db, row.id, "dev-mailbox");
+      await markSent(db, row.id, "dev-mailbox", clock());
       result.sent++;
       return;
     }
     // Until when this row is surely ours: the claim's lease, pushed on by each renewal that got through.
     let leaseUntil = row.claimedAt + leaseMs;
     const renewal = setInterval(() => {
-      const asked = Date.now();
-      void renewLease(db, row.id, leaseMs)
+      const asked = nowMs();
+      void renewLease(db, row.id, leaseMs, clock())
         .then(() => (leaseUntil = asked + leaseMs))
         .catch(() => {});
     }, leaseMs / 3);
@@ -137,7 +145,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
         // The SMTP server has the message: "sent" must be recorded even while the database restarts,
         // or the row comes due again and the message goes out twice. A database error here is no
         // failure of the message; if it lasts past the lease, the row is simply due again.
-        await throughDatabaseOutage(() => markSent(db, row.id), () => leaseUntil);
+        await throughDatabaseOutage(() => markSent(db, row.id, undefined, clock()), () => leaseUntil);
         result.sent++;
         return;
       }
@@ -150,7 +158,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
         result.failed++;
         log(`[e-post] utskick ${row.id} misslyckades efter ${row.attempts} försök: ${description}`);
       } else {
-        await markRetry(db, row.id, backoffMs(row.attempts, backoff.baseMs, backoff.capMs), description);
+        await markRetry(db, row.id, backoffMs(row.attempts, backoff.baseMs, backoff.capMs), description, false, clock());
         result.retried++;
       }
     } finally {
@@ -167,7 +175,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
       try {
         return await write();
       } catch (error) {
-        if (killed || !isConnectionError(error) || Date.now() + 1_000 + DATABASE_RETRY_MS > leaseUntil()) throw error;
+        if (killed || !isConnectionError(error) || nowMs() + 1_000 + DATABASE_RETRY_MS > leaseUntil()) throw error;
         await new Promise((resolve) => setTimeout(resolve, DATABASE_RETRY_MS));
       }
     }
@@ -181,7 +189,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
       return result;
     }
     if (killed) return result;
-    const rows = await claimDue(await getDb(), batchSize, leaseMs);
+    const rows = await claimDue(await getDb(), batchSize, leaseMs, clock());
     result.claimed = rows.length;
     let next = 0;
     const batch = { unavailable: null as string | null };
@@ -215,7 +223,7 @@ export function createMailWorker(options: MailWorkerOptions = {}): MailWorker {
 
   async function reminders() {
     try {
-      const done = await runReminders();
+      const done = await runReminders(clock());
       if (done.reminders + done.periodsElapsed > 0) {
         log(`[påminnelser] ${done.reminders} påminnelser, ${done.periodsElapsed} avtalsperioder avslutade`);
       }

@@ -1,6 +1,6 @@
 /**
  * People of a förening: invite, change roles, remove. Nobody joins a förening without agreeing to it
- * (issue 13): an invitation adds the roles as pending rows (`accepted_at` NULL) and mails a link; a new
+ * (ADR 0024): an invitation adds the roles as pending rows (`accepted_at` NULL) and mails a link; a new
  * person accepts by choosing a password, someone with an account by answering "Gå med i föreningen"
  * while signed in. Until then the rows grant nothing and bring no case mail. The form's answer is the
  * same whoever the address belongs to. A förening always keeps at least one kontaktperson, or nobody

@@ -25,7 +25,7 @@ export async function getOrganisationProfile(organisationId: string) {
     .where(eq(organisationMemberships.organisationId, organisationId))
     .orderBy(users.name);
   // `active`: the person has said yes to the förening (some role accepted); `pendingRoles`: roles of an
-  // invitation not yet answered. Someone with only pending roles is "Inbjuden" (issue 13).
+  // invitation not yet answered. Someone with only pending roles is "Inbjuden" (ADR 0024).
   const members = new Map<
     string,
     { userId: string; name: string; email: string; active: boolean; roles: OrganisationRole[]; pendingRoles: OrganisationRole[] }
@@ -49,7 +49,11 @@ export async function getOrganisationProfile(organisationId: string) {
     }
     members.set(row.userId, member);
   }
-  return { organisation, members: [...members.values()] };
+  // Until someone has joined they go by the address they were invited at: the name of an existing
+  // account would tell the förening that the address has one, and who it is (ADR 0024).
+  const list = [...members.values()].map((m) => (m.active ? m : { ...m, name: m.email }));
+  list.sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  return { organisation, members: list };
 }
 
 const TAKEN = "En annan förening i portalen har redan det organisationsnumret. Kontrollera siffrorna.";

@@ -1,5 +1,5 @@
 /**
- * The answer to a förening's invitation for someone who already has an account (issue 13): signed in,
+ * The answer to a förening's invitation for someone who already has an account (ADR 0024): signed in,
  * they see which förening invited them and choose "Gå med i föreningen" or "Avböj". Only the account
  * the link was sent to sees it; for anyone else the page does not exist.
  */

@@ -116,7 +116,7 @@ export default function OrganisationProfilePage() {
       <h2>Personer i portalen</h2>
       <ul>
         {members.map((m) => (
-          <li key={m.userId}>{`${m.name}: ${rolesText(m.roles)}`}</li>
+          <li key={m.userId}>{`${m.name}: ${rolesText(m.roles)}${m.active ? "" : " (inbjuden)"}`}</li>
         ))}
       </ul>
       <p>

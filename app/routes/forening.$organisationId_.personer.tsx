@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(inviteMemberSchema, values);
   if (!parsed.ok) return data({ ...parsed, intent: "invite" }, { status: 400 });
-  // The same answer whether or not the address has an account (issue 13).
+  // The same answer whether or not the address has an account (ADR 0024).
   await inviteOrganisationMember({ organisationId, invitedBy: user.name, ...parsed.data });
   throw redirect(`${back}?inbjuden=${encodeURIComponent(parsed.data.email)}`);
 }
@@ -114,8 +114,12 @@ export default function MembersPage() {
               <tr key={m.userId}>
                 <td>
                   {m.name}
-                  <br />
-                  <span className="hint">{m.email}</span>
+                  {m.name === m.email ? null : (
+                    <>
+                      <br />
+                      <span className="hint">{m.email}</span>
+                    </>
+                  )}
                 </td>
                 <td>{rolesText(m.roles)}</td>
                 <td>{memberStatus(m)}</td>

@@ -71,7 +71,7 @@ export const organisationMemberships = pgTable(
     role: organisationRole("role").notNull(),
     /**
      * When the person agreed to act for the förening; NULL while the invitation is unanswered. Only
-     * accepted rows grant access or bring case mail (issue 13).
+     * accepted rows grant access or bring case mail (ADR 0024).
      */
     acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
     ...timestamps,

@@ -1,7 +1,7 @@
 /**
  * In demo mode the log tells that an account e-mail was stored in the development mailbox, and which
  * one, but never its subject, its link or the address: a reset or invitation link in a log would let
- * anyone who reads the log take over the account (issue 13; logs hold no personal data, ADR 0018).
+ * anyone who reads the log take over the account (logs hold no personal data, ADR 0018).
  */
 import { describe, expect, it } from "vitest";
 import { createUser } from "../../seed/factories";

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq, inArray } from "drizzle-orm";
 import { setupPortal } from "../support/portal";
+import { testClock } from "../support/clock";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { createDistrict, createOrganisation } from "../../seed/factories";
 import { LIFECYCLE, createCast, createDraftCase, driveCase, type Cast, type CastRole } from "../../seed/case-factory";
@@ -202,10 +203,12 @@ describe("when SMTP is down", () => {
   it("retries a 451 and gives up at once on a 550, without the address in the error", async () => {
     const [id] = await queueMessages(1);
     smtp.mode = "busy";
-    const mailer = worker({ backoff: { baseMs: 1, capMs: 1 } });
+    const clock = testClock();
+    const mailer = worker({ backoff: { baseMs: 1_000, capMs: 1_000 }, now: clock.now });
     expect(await mailer.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
     smtp.mode = "reject";
-    await new Promise((r) => setTimeout(r, 20));
+    expect((await mailer.runOnce()).claimed).toBe(0); // the backoff holds it back
+    clock.advance(1_201);
     expect(await mailer.runOnce()).toMatchObject({ claimed: 1, failed: 1 });
     await mailer.stop();
     const [row] = await portal.db.select().from(emailOutbox).where(eq(emailOutbox.id, id!));
@@ -217,10 +220,11 @@ describe("when SMTP is down", () => {
   it("marks a message failed after the last attempt", async () => {
     const [id] = await queueMessages(1);
     smtp.mode = "busy";
-    const mailer = worker({ backoff: { baseMs: 1, capMs: 1 }, maxAttempts: 3 });
+    const clock = testClock();
+    const mailer = worker({ backoff: { baseMs: 1_000, capMs: 1_000 }, maxAttempts: 3, now: clock.now });
     for (let i = 0; i < 3; i++) {
-      await mailer.runOnce();
-      await new Promise((r) => setTimeout(r, 10));
+      expect((await mailer.runOnce()).claimed).toBe(1);
+      clock.advance(1_201);
     }
     await mailer.stop();
     const [row] = await portal.db.select().from(emailOutbox).where(eq(emailOutbox.id, id!));
@@ -231,7 +235,9 @@ describe("when SMTP is down", () => {
 describe("crashes and competition", () => {
   it("loses nothing when the worker dies in the middle of a batch, and a resent message keeps its Message-ID", async () => {
     const ids = await queueMessages(20);
-    const first = worker({ batchSize: 20, concurrency: 1, leaseMs: 2000 });
+    // Both workers read one clock that only the test moves: the lease runs out when it says so.
+    const clock = testClock();
+    const first = worker({ batchSize: 20, concurrency: 1, leaseMs: 60_000, now: clock.now });
     smtp.onAccepted = () => {
       if (smtp.received.length === 5) first.kill();
     };
@@ -242,10 +248,12 @@ describe("crashes and competition", () => {
     expect(rows.filter((r) => r.status === "sent")).toHaveLength(4);
     expect(rows.filter((r) => r.status === "sending")).toHaveLength(16);
 
-    const second = worker({ batchSize: 50, leaseMs: 2000 });
-    // The lease still holds: nobody else may take these rows yet.
+    const second = worker({ batchSize: 50, leaseMs: 60_000, now: clock.now });
+    // The lease still holds: nobody else may take these rows yet, not even a second before it ends.
     expect((await second.runOnce()).claimed).toBe(0);
-    await new Promise((r) => setTimeout(r, 2100));
+    clock.advance(59_000);
+    expect((await second.runOnce()).claimed).toBe(0);
+    clock.advance(1_001);
     await second.drain();
     await second.stop();
 

@@ -1,5 +1,5 @@
 /**
- * Nobody is made a member of a förening without saying yes (issue 13). A kontaktperson who invites
+ * Nobody is made a member of a förening without saying yes (ADR 0024). A kontaktperson who invites
  * someone who already has an account gets the same answer as for a new address; the person sees
  * nothing of the förening and gets none of its case mail until they open the mailed link, signed in,
  * and choose "Gå med i föreningen". The link works only for the account it was sent to.
@@ -87,8 +87,12 @@ describe("inviting someone who already has an account to a förening", () => {
     // The förening's own people do get it: the mail went out, just not to the person who has not joined.
     expect(smtp.received.some((m) => m.subject?.includes(CASE_TEXTS.agreement_ready_to_sign.subject))).toBe(true);
 
+    // Listed by the address, like anyone invited: not by the account's name, which would tell that it exists.
     const people = textOf(await (await contact.get(`/forening/${fryshuset}/personer`)).text());
-    expect(people).toMatch(/Ingrid[^]*?iogt@demo\.example[^]*?Inbjuden/u);
+    expect(people).toMatch(/iogt@demo\.example\s*Kontaktperson, Firmatecknare\s*Inbjuden/u);
+    expect(people).toMatch(/helt-ny@test\.example\s*Kontaktperson, Firmatecknare\s*Inbjuden/u);
+    expect(people).not.toContain("Ingrid Spånga");
+    expect(textOf(await (await contact.get(`/forening/${fryshuset}`)).text())).not.toContain("Ingrid Spånga");
   });
 
   it("the mailed link works only for the account it was sent to; signed in, that person joins with one button", async () => {

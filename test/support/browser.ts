@@ -96,13 +96,28 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}):
     origin,
     databaseUrl,
     async stop() {
-      // remix-serve style servers linger after SIGTERM; give it a moment, then make sure.
-      child.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 1500));
-      if (child.exitCode === null) child.kill("SIGKILL");
+      // server/index.ts closes its listener, stops the mail worker and exits on SIGTERM: wait for
+      // that exit (usually well under a second), and SIGKILL only a server that hangs.
+      await stopProcess(child, 10_000);
       await cleanup();
     },
   };
+}
+
+/** SIGTERM, then waits for the exit; SIGKILL (and waits again) if it has not come within `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  if (exited()) return;
+  const exit = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), graceMs)));
+  const outcome = await Promise.race([exit, late]);
+  clearTimeout(timer);
+  if (outcome === "late" && !exited()) {
+    child.kill("SIGKILL");
+    await exit;
+  }
 }
 
 /** A phone's viewport: the pages are tested where they are tightest. */
