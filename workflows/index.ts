@@ -21,6 +21,7 @@ export {
   type StoredPartnership,
 } from "./partnership/migrate";
 export { createInitialContext } from "./partnership/context";
+export { readCaseContext, type CaseContextView } from "./partnership/read";
 export { refusal as REFUSAL_MESSAGES, restoreError as RESTORE_ERROR_MESSAGES } from "./partnership/messages";
 export { rules, type RuleName } from "./partnership/rules";
 export * from "./partnership/types";

@@ -1,5 +1,6 @@
 /** Everything the förvaltning needs about one case, for the case page. */
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { statePath } from "../../workflows";
 import { getDb } from "../../db/client";
 import { attachments, caseDeadlines, organisations } from "../../db/schema";
 import type { CurrentUser } from "../auth/current-user.server";
@@ -47,14 +48,16 @@ export async function loadStaffCasePage(user: CurrentUser, districtParam: string
     .orderBy(asc(caseDeadlines.dueOn));
   const { checks, allowed, snapshot } = checkActions(user, row);
   const context = snapshot.context;
+  // The state in the current machine's names (a case stored by an earlier version is migrated on reading).
+  const state = statePath(snapshot);
   return {
     found,
     caseId,
     revision: row.revision,
     title: row.title,
     diaryNumber: row.diaryNumber,
-    status: describeState(row.state, "administration", row.outcome),
-    state: row.state,
+    status: describeState(state, "administration", row.outcome),
+    state,
     organisation: organisation
       ? {
           name: organisation.name,

@@ -4,7 +4,7 @@ import { getDb } from "../../db/client";
 import { caseDeadlines, cases, districts } from "../../db/schema";
 import { describeState } from "../cases/status-text";
 import { loadTimeline } from "../cases/timeline.server";
-import type { PartnershipContext } from "../../workflows";
+import { readCaseContext } from "../../workflows";
 import { listApplicationVersions } from "./versions.server";
 
 export interface CaseListItem {
@@ -44,7 +44,7 @@ export async function listOrganisationCases(organisationIds: string[]): Promise<
     .orderBy(desc(cases.createdAt));
   const deadlines = await openDeadlines(rows.map((r) => r.case.id));
   return rows.map(({ case: c, districtName }) => {
-    const text = describeState(c.state, "association", c.outcome);
+    const text = describeState(readCaseContext(c).state, "association", c.outcome);
     return {
       id: c.id,
       organisationId: c.organisationId,
@@ -63,8 +63,8 @@ type CaseRecord = typeof cases.$inferSelect;
 
 /** Everything the förening's case page shows. */
 export async function loadCaseOverview(caseRow: CaseRecord) {
-  const context = (caseRow.snapshot as { context?: Partial<PartnershipContext> } | null)?.context ?? {};
-  const text = describeState(caseRow.state, "association", caseRow.outcome);
+  const { state, context } = readCaseContext(caseRow);
+  const text = describeState(state, "association", caseRow.outcome);
   const deadlines = await openDeadlines([caseRow.id]);
   const versions = await listApplicationVersions(caseRow.id);
   return {
@@ -72,7 +72,7 @@ export async function loadCaseOverview(caseRow: CaseRecord) {
     next: text.next,
     deadline: deadlines.get(caseRow.id) ?? null,
     completionRequest:
-      caseRow.state === "review.awaitingCompletion" && context.completionRequest
+      state === "review.awaitingCompletion" && context.completionRequest
         ? { message: context.completionRequest.message, dueDate: context.completionRequest.dueDate }
         : null,
     timeline: await loadTimeline(caseRow.id, "association"),

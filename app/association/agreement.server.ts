@@ -1,5 +1,6 @@
 /** The agreement as the förening meets it: read the draft, comment on it, and sign it. */
 import { asc, eq } from "drizzle-orm";
+import { readCaseContext } from "../../workflows";
 import { getDb } from "../../db/client";
 import { agreementComments, users } from "../../db/schema";
 import type { CurrentUser } from "../auth/current-user.server";
@@ -26,7 +27,8 @@ export async function loadAgreementPage(caseRow: AssociationCase, user: CurrentU
     .innerJoin(users, eq(users.id, agreementComments.authorId))
     .where(eq(agreementComments.caseId, caseRow.case.id))
     .orderBy(asc(agreementComments.createdAt));
-  const { signatures } = caseRow.context;
+  const { context } = readCaseContext(caseRow.case);
+  const { signatures } = context;
   const names = await userNames([signatures.association?.userId, signatures.administration?.userId]);
   const signer = (s: { userId: string; at: string } | null) =>
     s ? { name: names.get(s.userId) ?? "Okänd", date: dateOf(s.at)! } : null;
@@ -39,7 +41,7 @@ export async function loadAgreementPage(caseRow: AssociationCase, user: CurrentU
     state: caseRow.case.state,
     revision: caseRow.case.revision,
     agreement,
-    terms: caseRow.context.agreement,
+    terms: context.agreement,
     comments: comments.map((c) => ({ ...c, at: c.at.toISOString() })),
     canComment: COMMENT_STATES.includes(caseRow.case.state) && caseRow.can("agreement.comment"),
     signatures: { association: signer(signatures.association), administration: signer(signatures.administration) },

@@ -1,23 +1,18 @@
 /**
- * The förening's view of one case after the decision: the record check, the workflow context read
- * from the snapshot, and the agreement's content. Every loader and action of these pages starts here.
+ * The förening's view of one case after the decision: the agreement's content, report due dates and
+ * names. Every loader and action of these pages starts with the record check, requireCaseForOrganisation
+ * (app/cases/access.server.ts), and reads the workflow context with readCaseContext.
  */
 import { eq, inArray } from "drizzle-orm";
 import type { PartnershipContext } from "../../workflows";
 import { getDb } from "../../db/client";
 import { agreements, users } from "../../db/schema";
-import type { CurrentUser } from "../auth/current-user.server";
-import type { OrganisationPermission } from "../auth/permissions";
-import { requireCaseForOrganisation } from "../cases/access.server";
+import type { OrganisationCase } from "../cases/access.server";
 import { stockholmDate } from "../utils/time";
 import { agreementDraftSchema, type AgreementContent } from "../domain/agreement";
 
-export async function requireAssociationCase(user: CurrentUser, caseId: string, permission: OrganisationPermission) {
-  const row = await requireCaseForOrganisation(user, caseId, permission);
-  const context = (row.case.snapshot as { context: PartnershipContext }).context;
-  return { ...row, context };
-}
-export type AssociationCase = Awaited<ReturnType<typeof requireAssociationCase>>;
+/** A case as the förening's record check returns it. */
+export type AssociationCase = OrganisationCase;
 
 /** The agreement being drafted or in force; null while the förvaltning has not started writing it. */
 export async function loadAgreementContent(caseId: string): Promise<AgreementContent | null> {

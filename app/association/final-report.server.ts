@@ -4,6 +4,7 @@
  * transaction.
  */
 import { and, desc, eq } from "drizzle-orm";
+import { readCaseContext } from "../../workflows";
 import { getDb } from "../../db/client";
 import { reports } from "../../db/schema";
 import type { CurrentUser } from "../auth/current-user.server";
@@ -35,7 +36,7 @@ async function latestFinal(caseId: string) {
 export async function loadFinalReportPage(caseRow: AssociationCase) {
   const row = await latestFinal(caseRow.case.id);
   const agreement = await loadAgreementContent(caseRow.case.id);
-  const { context } = caseRow;
+  const { context } = readCaseContext(caseRow.case);
   return {
     caseId: caseRow.case.id,
     title: caseRow.case.title,

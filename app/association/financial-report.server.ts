@@ -4,6 +4,7 @@
  * `financial_submitted_at`.
  */
 import { and, desc, eq } from "drizzle-orm";
+import { readCaseContext } from "../../workflows";
 import { getDb } from "../../db/client";
 import { reports } from "../../db/schema";
 import type { CurrentUser } from "../auth/current-user.server";
@@ -22,7 +23,7 @@ const open = (state: string) => state.startsWith("followUp.") || state === "fina
 
 /** Which period: the one asked for if it has started, else the current one. */
 export function financialPeriod(caseRow: AssociationCase, asked: string | null): number {
-  const current = caseRow.context.currentPeriodIndex;
+  const current = readCaseContext(caseRow.case).context.currentPeriodIndex;
   const n = asked === null ? NaN : Number(asked);
   return Number.isInteger(n) && n >= 0 && n <= current ? n : current;
 }
@@ -47,7 +48,7 @@ export async function loadFinancialPage(caseRow: AssociationCase, periodIndex: n
     title: caseRow.case.title,
     diaryNumber: caseRow.case.diaryNumber,
     periodIndex,
-    dueDate: reportDueDates(caseRow.context, agreement)[periodIndex] ?? null,
+    dueDate: reportDueDates(readCaseContext(caseRow.case).context, agreement)[periodIndex] ?? null,
     yearlyAmounts: agreement?.yearlyAmounts ?? [],
     financial: readFinancial(row?.financial),
     submittedAt,
@@ -81,7 +82,7 @@ export async function saveFinancialReport(
     updatedAt: now,
   };
   if (!row) {
-    if (input.periodIndex !== caseRow.context.currentPeriodIndex) {
+    if (input.periodIndex !== readCaseContext(caseRow.case).context.currentPeriodIndex) {
       return { ok: false, formError: "Det finns ingen rapport för den perioden." };
     }
     const [created] = await db

@@ -4,6 +4,7 @@
  * handläggare asked for completion. The version is marked submitted in the transition's transaction.
  */
 import { and, asc, eq } from "drizzle-orm";
+import { readCaseContext } from "../../workflows";
 import { getDb, type Executor } from "../../db/client";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../../db/errors";
 import { reports } from "../../db/schema";
@@ -45,7 +46,7 @@ export type PeriodVersion = Awaited<ReturnType<typeof listPeriodVersions>>[numbe
 export async function loadPeriodReportPage(caseRow: AssociationCase) {
   const db = await getDb();
   const agreement = await loadAgreementContent(caseRow.case.id);
-  const { context } = caseRow;
+  const { context } = readCaseContext(caseRow.case);
   const periodIndex = context.currentPeriodIndex;
   const dueDates = reportDueDates(context, agreement);
   const inFollowUp = caseRow.case.state.startsWith("followUp.");
@@ -90,7 +91,7 @@ export async function savePeriodDraft(
     return { ok: false, formError: "Rapporten kan inte ändras nu. Den är redan inskickad." };
   }
   const db = await getDb();
-  const periodIndex = caseRow.context.currentPeriodIndex;
+  const periodIndex = readCaseContext(caseRow.case).context.currentPeriodIndex;
   try {
     return await db.transaction(async (tx) => {
       const latest = (await listPeriodVersions(tx, caseRow.case.id, periodIndex)).at(-1);
@@ -176,7 +177,7 @@ export async function loadSubmittedPeriod(caseRow: AssociationCase, periodIndex:
     title: caseRow.case.title,
     diaryNumber: caseRow.case.diaryNumber,
     periodIndex,
-    dueDate: reportDueDates(caseRow.context, agreement)[periodIndex] ?? null,
+    dueDate: reportDueDates(readCaseContext(caseRow.case).context, agreement)[periodIndex] ?? null,
     goals: agreement?.goals ?? [],
     versions,
   };

@@ -2,7 +2,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { agreements, reports, users } from "../../db/schema";
-import type { PartnershipContext } from "../../workflows";
+import { readCaseContext } from "../../workflows";
 import { loadCaseRow } from "../cases/access.server";
 import { agreementDraftSchema } from "../domain/agreement";
 import { periodReportDraftSchema } from "../domain/reports";
@@ -18,7 +18,7 @@ export async function loadFinalReportDocumentInput(caseId: string): Promise<Fina
   const finalReport = await loadFinalReport(caseId);
   if (!finalReport) return null;
   const db = await getDb();
-  const context = (row.case.snapshot as { context: PartnershipContext }).context;
+  const { context } = readCaseContext(row.case);
   const [agreementRow] = await db.select().from(agreements).where(eq(agreements.caseId, caseId));
   const parsed = agreementDraftSchema.safeParse(agreementRow?.content ?? {});
   const agreement = parsed.success ? parsed.data : {};

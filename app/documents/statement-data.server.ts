@@ -3,7 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { statements, users } from "../../db/schema";
 import { statementDraftSchema } from "../domain/statement";
-import type { PartnershipContext } from "../../workflows";
+import { readCaseContext } from "../../workflows";
 import { loadCaseRow } from "../cases/access.server";
 import { stockholmDate } from "../utils/time";
 import type { StatementDocumentInput } from "./statement-document";
@@ -22,7 +22,7 @@ export async function loadStatementDocumentInput(
     .orderBy(desc(statements.version))
     .limit(1);
   if (!statement) return null;
-  const context = (row.case.snapshot as { context: PartnershipContext }).context;
+  const { context } = readCaseContext(row.case);
   const record = stage === "application" ? context.applicationStatement : context.finalStatement;
   const attestations = record?.attestations ?? [];
   const people = await db

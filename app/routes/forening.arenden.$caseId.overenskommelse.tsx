@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { addAgreementComment, loadAgreementPage } from "../association/agreement.server";
-import { requireAssociationCase } from "../association/case.server";
+import { requireCaseForOrganisation } from "../cases/access.server";
 import { agreementCommentSchema } from "../association/schemas";
 import { AgreementSummary } from "../components/agreement-summary";
 import { ActionMessage } from "../components/association/action-message";
@@ -17,13 +17,13 @@ export const meta: MetaFunction = () => pageTitle("Överenskommelse");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "organisation.view");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view");
   return loadAgreementPage(caseRow, user);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "agreement.comment");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "agreement.comment");
   const values = formDataToObject(await request.formData());
   const parsed = parseForm(agreementCommentSchema, values);
   if (!parsed.ok) return data(parsed, { status: 400 });

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { loadAgreementPage, signAgreement } from "../association/agreement.server";
-import { requireAssociationCase } from "../association/case.server";
+import { requireCaseForOrganisation } from "../cases/access.server";
 import { SIGN_CONFIRMATION, signAgreementSchema } from "../association/schemas";
 import { ActionMessage } from "../components/association/action-message";
 import { CaseHeading } from "../components/association/case-heading";
@@ -17,13 +17,13 @@ export const meta: MetaFunction = () => pageTitle("Skriv under överenskommelsen
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "agreement.signForOrganisation");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "agreement.signForOrganisation");
   return loadAgreementPage(caseRow, user);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "agreement.signForOrganisation");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "agreement.signForOrganisation");
   const values = formDataToObject(await request.formData());
   const parsed = parseForm(signAgreementSchema, values);
   if (!parsed.ok) return data(parsed, { status: 400 });

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
-import { requireAssociationCase } from "../association/case.server";
+import { requireCaseForOrganisation } from "../cases/access.server";
 import { postReportForm } from "../association/report-post.server";
 import { loadPeriodReportPage, savePeriodDraft, submitPeriodReport } from "../association/period-report.server";
 import {
@@ -27,13 +27,13 @@ export const meta: MetaFunction = () => pageTitle("Rapport");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
   return loadPeriodReportPage(caseRow);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
   return postReportForm(request, caseRow, user, {
     schema: periodReportFormSchema,
     toContent: periodContentFromForm,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
-import { requireAssociationCase } from "../association/case.server";
+import { requireCaseForOrganisation } from "../cases/access.server";
 import { loadSubmittedPeriod } from "../association/period-report.server";
 import { CaseHeading } from "../components/association/case-heading";
 import { PeriodReportView } from "../components/period-report-view";
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "organisation.view");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view");
   const index = /^\d{1,3}$/.test(params.periodIndex ?? "") ? Number(params.periodIndex) : null;
   const page = index === null ? null : await loadSubmittedPeriod(caseRow, index);
   if (!page) throw new Response("Det finns ingen inskickad rapport för den perioden.", { status: 404 });

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
-import { requireAssociationCase } from "../association/case.server";
+import { requireCaseForOrganisation } from "../cases/access.server";
 import { financialPeriod, loadFinancialPage, saveFinancialReport } from "../association/financial-report.server";
 import {
   blankReportRow,
@@ -27,13 +27,13 @@ export const meta: MetaFunction = () => pageTitle("Ekonomisk redovisning");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
   return loadFinancialPage(caseRow, financialPeriod(caseRow, new URL(request.url).searchParams.get("period")));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
   const periodIndex = financialPeriod(caseRow, new URL(request.url).searchParams.get("period"));
   const posted = formDataToNested(await request.formData());
   const rowIntent = parseReportRowIntent(posted.intent, "lines");

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
-import { requireAssociationCase } from "../association/case.server";
+import { requireCaseForOrganisation } from "../cases/access.server";
 import { postReportForm } from "../association/report-post.server";
 import { loadFinalReportPage, saveFinalDraft, submitFinalReport } from "../association/final-report.server";
 import { finalContentFromForm } from "../association/report-forms";
@@ -20,13 +20,13 @@ const CHOICES = Object.entries(COMMITMENT_LABELS).map(([value, label]) => ({ val
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
   return loadFinalReportPage(caseRow);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireAssociationCase(user, params.caseId ?? "", "report.submit");
+  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
   return postReportForm(request, caseRow, user, {
     schema: finalReportFormSchema,
     toContent: finalContentFromForm,

@@ -11,6 +11,7 @@ import { eq } from "drizzle-orm";
 import { attachments } from "../../db/schema";
 import { createOrganisationUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
+import { signedIn } from "../support/signed-in";
 import { textOf, Visitor } from "../support/visitor";
 import { fillComplete, latestVersion, startApplication, submit } from "../support/forening-application";
 
@@ -20,7 +21,14 @@ afterAll(() => fs.rmSync(uploadDir, { recursive: true, force: true }));
 
 const portal = setupPortal();
 type Who = "anonymous" | "owner" | "signatoryOnly" | "otherForening" | "rkCaseworker" | "jarvaCaseworker";
-const visitors = {} as Record<Who, Visitor>;
+const signedInVisitors = signedIn(portal, {
+  owner: "forening@demo.example",
+  otherForening: "iogt@demo.example",
+  rkCaseworker: "handlaggare@demo.example",
+  jarvaCaseworker: "handlaggare.jarva@demo.example",
+});
+// The signatory without contact-person role is made in this file's beforeAll.
+const visitors = signedInVisitors as Record<Who, Visitor>;
 let caseId: string;
 let draftCaseId: string;
 
@@ -40,17 +48,6 @@ async function upload(visitor: Visitor, id: string, name: string, bytes: Buffer)
 }
 
 beforeAll(async () => {
-  const logins: Record<Exclude<Who, "anonymous" | "signatoryOnly">, string> = {
-    owner: "forening@demo.example",
-    otherForening: "iogt@demo.example",
-    rkCaseworker: "handlaggare@demo.example",
-    jarvaCaseworker: "handlaggare.jarva@demo.example",
-  };
-  visitors.anonymous = portal.visitor();
-  for (const [who, email] of Object.entries(logins)) {
-    visitors[who as Who] = portal.visitor();
-    expect((await visitors[who as Who].logIn(email)).status).toBe(302);
-  }
   const { user } = await createOrganisationUser(portal.db, {
     organisationId: portal.organisationIds.get("Fryshuset"),
     roles: ["signatory"],

@@ -7,6 +7,7 @@ import {
   applyEvent,
   migrateStored,
   partnershipMachine,
+  readCaseContext,
   restoreSnapshot,
   statePath,
   toStored,
@@ -41,6 +42,22 @@ describe("stored snapshots", () => {
     expect(migrated.snapshot.value).toEqual({ review: "awaitingCompletion" });
     expect(migrated.snapshot.context).not.toHaveProperty("completionRounds");
     expect(migrated.snapshot.context.applicationVersion).toBe(3);
+  });
+
+  it("a version 0 case read for a page gives the migrated state and a typed context, not the stored names", () => {
+    const { machineVersion, snapshot } = fixture("partnership-v0.json") as { machineVersion: number; snapshot: unknown };
+    const read = readCaseContext({ machineVersion, snapshot });
+    expect(read.state).toBe("review.awaitingCompletion");
+    expect(read.context.applicationVersion).toBe(3);
+    expect(read.context).not.toHaveProperty("completionRounds");
+    expect(read.context.completionRequest).toMatchObject({ message: "Bifoga styrelsens protokoll om ansökan.", dueDate: "2024-12-02" });
+  });
+
+  it("a current case reads back as it was stored, and an unknown version is refused with the Swedish message", () => {
+    const stored = toStored(reach("followUp.reportReviewed"));
+    expect(readCaseContext(JSON.parse(JSON.stringify(stored))).state).toBe("followUp.reportReviewed");
+    const v999 = fixture("partnership-v999.json") as { machineVersion: number; snapshot: unknown };
+    expect(() => readCaseContext(v999)).toThrow(/version 999/);
   });
 
   it("a restored version 0 case continues: the förening resubmits and the caseworker assesses", () => {
