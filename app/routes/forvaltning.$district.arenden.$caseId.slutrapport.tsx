@@ -2,12 +2,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseSummary } from "../components/partnership/case-summary";
 import { ErrorSummary, Notice } from "../components/form";
-import { userActor } from "../cases/case-roles";
-import { transitionCase } from "../cases/transition.server";
 import { requireUser } from "../auth/current-user.server";
-import { requireCaseForDistrict, requirePermission } from "../cases/access.server";
-import { caseContext, caseHeader } from "../partnership/case-context.server";
-import { findRenegotiation, loadFinalReport } from "../partnership/final-report.server";
+import { requireCaseForDistrict } from "../cases/access.server";
+import { loadFinalReportPage, startFinalAssessment } from "../partnership/final-report-page.server";
+import { START_FINAL_ASSESSMENT } from "../partnership/final-report-forms";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -17,35 +15,14 @@ const COMMITMENT: Record<string, string> = { yes: "Ja", partly: "Delvis", no: "N
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await requireCaseForDistrict(user, params, "case.view");
-  const { can } = found;
-  const context = caseContext(found.case);
-  return {
-    base: `/forvaltning/${found.membership.code.toLowerCase()}`,
-    header: caseHeader(found),
-    canAssess: can("case.assess"),
-    canDownload: can("documents.generate"),
-    report: await loadFinalReport(found.case.id),
-    finalApproval: context.finalApproval,
-    renegotiate: context.finalStatement?.renegotiate ?? null,
-    termination: context.termination,
-    renegotiation: await findRenegotiation(found.case.id),
-  };
+  return loadFinalReportPage(await requireCaseForDistrict(user, params, "case.view"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const found = await requireCaseForDistrict(user, params, "case.view");
-  requirePermission(found, "case.assess");
-  const form = await request.formData();
-  const result = await transitionCase({
-    caseId: found.case.id,
-    command: { type: "START_FINAL_ASSESSMENT" },
-    actor: userActor(user),
-    expectedRevision: Number(form.get("expectedRevision")),
-  });
-  if (result.ok) return { ok: true as const, message: "Du har börjat bedöma slutrapporten." };
-  return data({ ok: false as const, message: result.message }, { status: result.kind === "conflict" ? 409 : 400 });
+  const reply = await startFinalAssessment(user, found, await request.formData());
+  return reply.status === 200 ? reply.body : data(reply.body, { status: reply.status });
 }
 
 function Text({ label, value }: { label: string; value: string | undefined }) {
@@ -118,7 +95,9 @@ export default function FinalReportPage() {
           <ErrorSummary formError={result && !result.ok ? result.message : undefined} />
           <Form method="post">
             <input type="hidden" name="expectedRevision" value={header.revision} />
-            <button type="submit">Börja bedöma</button>
+            <button type="submit" name="intent" value={START_FINAL_ASSESSMENT}>
+              Börja bedöma
+            </button>
           </Form>
         </section>
       ) : null}

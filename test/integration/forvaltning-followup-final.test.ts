@@ -43,7 +43,22 @@ describe("the final report page", () => {
   it.each(["association", "otherDistrict", "coordinator"] as const)("refuses START_FINAL_ASSESSMENT posted by %s", async (who) => {
     const before = await caseRow(caseId);
     // Outside the district the case does not exist; the district's coordinator is refused.
-    expect((await as[who].post(page(caseId), { expectedRevision: String(before.revision) })).status).toBe(who === "coordinator" ? 403 : 404);
+    expect((await as[who].post(page(caseId), { intent: "startFinalAssessment", expectedRevision: String(before.revision) })).status).toBe(who === "coordinator" ? 403 : 404);
+    expect((await caseRow(caseId)).state).toBe("finalReport.submitted");
+  });
+
+  it.each([
+    ["without the button's intent", { expectedRevision: "REV" }],
+    ["with a revision that is not a number", { intent: "startFinalAssessment", expectedRevision: "tre" }],
+  ])("answers a form that is not the page's own (%s) with a plain message, not as someone else's change", async (_, form) => {
+    const before = await caseRow(caseId);
+    const body = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v === "REV" ? String(before.revision) : v]));
+    const answer = await as.caseworker.post(page(caseId), body);
+    expect(answer.status).toBe(400);
+    const text = textOf(await answer.text());
+    expect(text).toContain("Formuläret kunde inte läsas. Ladda om sidan och försök igen.");
+    expect(text).not.toContain("Någon annan");
+    expect((await caseRow(caseId)).revision).toBe(before.revision);
     expect((await caseRow(caseId)).state).toBe("finalReport.submitted");
   });
 
@@ -52,7 +67,7 @@ describe("the final report page", () => {
     expect(text).toContain("Målet om ökad framtidstro nåddes: 70 % mot 55 %.");
     expect(text).toContain("Har förvaltningen uppfyllt sina åtaganden? Delvis. Samordnaren byttes ut under året.");
     expect(text).toContain("Gemensam workshop gav nya idéer.");
-    const started = await as.caseworker.post(page(caseId), { expectedRevision: String((await caseRow(caseId)).revision) });
+    const started = await as.caseworker.post(page(caseId), { intent: "startFinalAssessment", expectedRevision: String((await caseRow(caseId)).revision) });
     expect(started.status).toBe(200);
     expect((await caseRow(caseId)).state).toBe("finalReport.assessment");
     const html = await (await as.caseworker.get(page(caseId))).text();

@@ -330,7 +330,7 @@ const COVERED: Record<string, Spec> = {
   },
   "routes/forvaltning.$district.arenden.$caseId.slutrapport": {
     get: STAFF_CASE_PAGE,
-    post: { body: (id) => withRevision(id), expect: notAdmin(STAFF_CASE_POST) },
+    post: { body: (id) => withRevision(id, { intent: "startFinalAssessment" }), expect: notAdmin(STAFF_CASE_POST) },
   },
   "routes/forvaltning.$district.arenden.$caseId.slutrapport[.]pdf": { case: "closed", get: notAdmin(STAFF_CASE_FILE) },
   "routes/forvaltning.$district.arenden.$caseId.slutrapport[.]docx": { case: "closed", get: notAdmin(STAFF_CASE_FILE) },
