@@ -47,3 +47,12 @@ export type CallInput = z.infer<typeof callSchema>;
 /** The ids a checkbox group sent, whatever shape the browser or the server gave them. */
 export const idsOf = (value: CallInput["priorityAreaIds"]): string[] =>
   Array.isArray(value) ? value : typeof value === "string" && value !== "" ? [value] : [];
+
+/** The two forms on the utlysningar page, told apart by their intent. */
+export const AREA_INTENT = "area";
+export const CALL_INTENT = "call";
+
+export const callsPageFormSchema = z.object({
+  intent: z.enum([AREA_INTENT, CALL_INTENT]),
+  id: z.optional(z.string()),
+});

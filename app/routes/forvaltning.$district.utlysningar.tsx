@@ -2,11 +2,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireDistrictRole, requireUser } from "../auth/current-user.server";
 import { CheckboxGroup, HiddenField, TextAreaField, TextField, ValidatedForm } from "../components/form";
-import { Notice } from "../components/form";
+import { ErrorSummary, Notice } from "../components/form";
 import { TableWrap } from "../components/table-wrap";
-import { callSchema, idsOf, priorityAreaSchema } from "../district-admin/call-forms";
-import { listCalls, listPriorityAreas, saveCall, savePriorityArea } from "../district-admin/calls.server";
-import { formDataToObject, formFailure, parseForm } from "../utils/forms";
+import { AREA_INTENT, CALL_INTENT, callSchema, priorityAreaSchema } from "../district-admin/call-forms";
+import { loadCallsPage, saveFromCallsPage } from "../district-admin/calls-page.server";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -15,54 +14,14 @@ export const meta: MetaFunction = () => pageTitle("Utlysningar och prioriterade 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const district = requireDistrictRole(user, params.district ?? "", "calls.manage");
-  const url = new URL(request.url);
-  const areas = await listPriorityAreas(district.id);
-  const callList = await listCalls(district.id);
-  return {
-    districtName: district.name,
-    areas,
-    calls: callList,
-    editArea: areas.find((a) => a.id === url.searchParams.get("omrade")) ?? null,
-    editCall: callList.find((c) => c.id === url.searchParams.get("utlysning")) ?? null,
-  };
+  return loadCallsPage(district, new URL(request.url).searchParams);
 }
-
-const NOT_FOUND = "Det du försökte ändra finns inte i stadsdelen. Ladda om sidan.";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const district = requireDistrictRole(user, params.district ?? "", "calls.manage");
-  const form = await request.formData();
-  const values = formDataToObject(form, ["priorityAreaIds"]);
-  const id = typeof values.id === "string" && values.id !== "" ? values.id : undefined;
-  if (values.intent === "area") {
-    const parsed = parseForm(priorityAreaSchema, values);
-    if (!parsed.ok) return data({ ...parsed, intent: "area" }, { status: 400 });
-    const saved = await savePriorityArea({
-      districtId: district.id,
-      id,
-      name: parsed.data.areaName,
-      description: parsed.data.areaDescription || null,
-      active: parsed.data.areaActive === "yes",
-    });
-    if (!saved) return data({ ...formFailure({}, values, NOT_FOUND), intent: "area" }, { status: 404 });
-    return { ok: true as const, intent: "area", message: `Området ”${parsed.data.areaName}” är sparat.` };
-  }
-  const parsed = parseForm(callSchema, values);
-  if (!parsed.ok) return data({ ...parsed, intent: "call" }, { status: 400 });
-  const saved = await saveCall({
-    districtId: district.id,
-    id,
-    title: parsed.data.title,
-    description: parsed.data.description || null,
-    opensOn: parsed.data.opensOn,
-    closesOn: parsed.data.closesOn,
-    periodEarliestStart: parsed.data.periodEarliestStart || null,
-    periodLatestEnd: parsed.data.periodLatestEnd || null,
-    priorityAreaIds: idsOf(parsed.data.priorityAreaIds),
-  });
-  if (!saved) return data({ ...formFailure({}, values, NOT_FOUND), intent: "call" }, { status: 404 });
-  return { ok: true as const, intent: "call", message: `Utlysningen ”${parsed.data.title}” är sparad.` };
+  const reply = await saveFromCallsPage(district, await request.formData());
+  return reply.status === 200 ? reply.body : data(reply.body, { status: reply.status });
 }
 
 export default function CallsPage() {
@@ -75,6 +34,7 @@ export default function CallsPage() {
       <h1>Utlysningar och prioriterade områden</h1>
       <p>{`Det som ${districtName} vill samverka kring, och när föreningar kan ansöka.`}</p>
       <Notice message={result?.ok ? result.message : null} />
+      {result && !result.ok && result.intent === null ? <ErrorSummary formError={result.formError} /> : null}
 
       <h2>Utlysningar</h2>
       {calls.length === 0 ? (
@@ -113,7 +73,7 @@ export default function CallsPage() {
       <ValidatedForm
         key={`call-${editCall?.id ?? "new"}-${result?.ok ? result.message : ""}`}
         schema={callSchema}
-        failure={failureOf("call")}
+        failure={failureOf(CALL_INTENT)}
         defaultValues={
           editCall
             ? { ...editCall, description: editCall.description ?? "", periodEarliestStart: editCall.periodEarliestStart ?? "", periodLatestEnd: editCall.periodLatestEnd ?? "" }
@@ -121,7 +81,7 @@ export default function CallsPage() {
         }
         submitLabel={editCall ? "Spara ändringarna" : "Lägg upp utlysningen"}
       >
-        <HiddenField name="intent" value="call" />
+        <HiddenField name="intent" value={CALL_INTENT} />
         <HiddenField name="id" value={editCall?.id ?? ""} />
         <TextField name="title" label="Rubrik" />
         <TextAreaField name="description" label="Beskrivning (frivilligt)" rows={4} />
@@ -173,7 +133,7 @@ export default function CallsPage() {
       <ValidatedForm
         key={`area-${editArea?.id ?? "new"}-${result?.ok ? result.message : ""}`}
         schema={priorityAreaSchema}
-        failure={failureOf("area")}
+        failure={failureOf(AREA_INTENT)}
         defaultValues={
           editArea
             ? { areaName: editArea.name, areaDescription: editArea.description ?? "", areaActive: editArea.active ? ["yes"] : [] }
@@ -181,7 +141,7 @@ export default function CallsPage() {
         }
         submitLabel={editArea ? "Spara ändringarna" : "Lägg till området"}
       >
-        <HiddenField name="intent" value="area" />
+        <HiddenField name="intent" value={AREA_INTENT} />
         <HiddenField name="id" value={editArea?.id ?? ""} />
         <TextField name="areaName" label="Namn" />
         <TextAreaField name="areaDescription" label="Beskrivning (frivilligt)" rows={3} />

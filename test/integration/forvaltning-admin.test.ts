@@ -158,3 +158,15 @@ describe("roles and deactivation on the staff page", () => {
     expect((await portal.db.select().from(users).where(eq(users.id, jarva)))[0]!.disabledAt).toBeNull();
   });
 });
+
+describe("a form that is not the utlysningar page's own", () => {
+  it.each([
+    ["no intent", { ...CALL, intent: undefined, title: "Utan avsikt" }],
+    ["an unknown intent", { ...CALL, intent: "radera", title: "Okänd avsikt" }],
+  ])("with %s is a 400 with a message, and saves nothing", async (_, form) => {
+    const response = await as.admin.post("/forvaltning/rk/utlysningar", Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined)) as Record<string, string>);
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("Formuläret kunde inte läsas. Ladda om sidan och försök igen.");
+    expect(await portal.db.select().from(calls).where(eq(calls.title, form.title))).toHaveLength(0);
+  });
+});

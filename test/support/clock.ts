@@ -7,7 +7,11 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
-export function testClock(start = Date.now()): TestClock {
+/**
+ * Starts a millisecond ahead of the wall clock: PostgreSQL stamps a row's `now()` in microseconds, so
+ * a clock in whole milliseconds read right after the insert can be behind the row it should see.
+ */
+export function testClock(start = Date.now() + 1): TestClock {
   let ms = start;
   return {
     now: () => new Date(ms),
