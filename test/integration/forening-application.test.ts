@@ -324,7 +324,7 @@ describe("withdrawing", () => {
   it("answers a form that is not the page's own with a plain 400 and leaves the case as it was", async () => {
     const caseId = await startApplication(portal, fatima);
     const [row] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
-    for (const body of [
+    for (const body of <Record<string, string>[]>[
       { reason: "", revision: String(row!.revision) },
       { intent: "somethingElse", reason: "", revision: String(row!.revision) },
       { intent: "withdraw", reason: "", revision: "inte ett nummer" },
