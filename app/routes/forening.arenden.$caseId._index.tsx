@@ -1,49 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
-import { rolesGrant } from "../auth/permissions";
 import { requireCaseForOrganisation } from "../cases/access.server";
-import { loadCaseOverview } from "../applications/case-overview.server";
-import { EDITABLE_STATES, stepPath } from "../applications/steps";
+import { loadForeningCasePage } from "../applications/forening-case-pages.server";
+import { stepPath } from "../applications/steps";
 import { TableWrap } from "../components/table-wrap";
 import { CaseLinks } from "../components/case-links";
-import { linkedCases } from "../cases/case-links.server";
 import { stockholmIsoString } from "../utils/time";
 import { pageTitle } from "../utils/meta";
-import { downloadableVersions } from "../documents/application-download.server";
 import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.title ?? "Ärende");
 
-const FOLLOW_UP_LINKS = [
-  { prefix: "agreement.", path: "overenskommelse", label: "Överenskommelsen" },
-  { prefix: "followUp.", path: "rapport", label: "Rapportera hur arbetet går" },
-  { prefix: "finalReport.", path: "slutrapport", label: "Slutrapporten" },
-];
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const row = await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view");
-  const c = row.case;
-  const overview = await loadCaseOverview(c);
-  const roles = row.membership.roles;
-  const draftOpen = overview.versions.some((v) => v.status === "draft");
-  return {
-    id: c.id,
-    title: c.title,
-    diaryNumber: c.diaryNumber,
-    state: c.state,
-    organisationName: row.organisationName,
-    districtName: row.districtName,
-    ...overview,
-    timeline: overview.timeline.map((t) => ({ ...t, at: stockholmIsoString(t.at).slice(0, 16).replace("T", " ") })),
-    canEdit: rolesGrant(roles, "application.draft") && draftOpen && EDITABLE_STATES.includes(c.state),
-    canComplete: rolesGrant(roles, "completion.respond") && c.state === "review.awaitingCompletion",
-    canWithdraw: rolesGrant(roles, "application.withdraw") && (c.stage === "application" || c.stage === "review"),
-    links: FOLLOW_UP_LINKS.filter((l) => c.state.startsWith(l.prefix)),
-    downloads: await downloadableVersions(c.id),
-    linked: await linkedCases(c),
-  };
+  return loadForeningCasePage(await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view"));
 }
 
 export default function CasePage() {

@@ -1,42 +1,25 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod/mini";
-import { textCheck } from "../domain/text";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForOrganisation } from "../cases/access.server";
-import { withdrawApplication } from "../applications/case-actions.server";
+import { loadWithdrawPage, withdrawFromForm } from "../applications/forening-case-pages.server";
+import { WITHDRAW, withdrawSchema } from "../applications/forening-case-forms";
 import { HiddenField, TextAreaField, ValidatedForm } from "../components/form";
-import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Ta tillbaka ansökan");
 
-const withdrawSchema = z.object({
-  reason: z.optional(z.string().check(z.trim(), z.maxLength(2000, "Skälet får vara högst 2000 tecken."), textCheck("multiLine"))),
-  revision: z.string(),
-});
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const row = await requireCaseForOrganisation(user, params.caseId ?? "", "application.withdraw");
-  return { id: row.case.id, title: row.case.title, revision: row.case.revision, closed: row.case.state === "closed" };
+  return loadWithdrawPage(await requireCaseForOrganisation(user, params.caseId ?? "", "application.withdraw"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const row = await requireCaseForOrganisation(user, params.caseId ?? "", "application.withdraw");
-  const values = formDataToObject(await request.formData());
-  const parsed = parseForm(withdrawSchema, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const result = await withdrawApplication({
-    user,
-    found: row,
-    reason: parsed.data.reason ?? "",
-    expectedRevision: Number(parsed.data.revision),
-  });
-  if (!result.ok) return data(formFailure({}, values, result.message), { status: 409 });
-  throw redirect(`/forening/arenden/${row.case.id}`);
+  const found = await requireCaseForOrganisation(user, params.caseId ?? "", "application.withdraw");
+  const reply = await withdrawFromForm(user, found, await request.formData());
+  return data(reply.body, { status: reply.status });
 }
 
 export default function WithdrawPage() {
@@ -53,6 +36,7 @@ export default function WithdrawPage() {
         <li>Det går bara före nämndens beslut.</li>
       </ul>
       <ValidatedForm schema={withdrawSchema} failure={failure} submitLabel="Ta tillbaka ansökan" pendingLabel="Tar tillbaka …">
+        <HiddenField name="intent" value={WITHDRAW} />
         <HiddenField name="revision" value={String(page.revision)} />
         <TextAreaField name="reason" label="Varför tar ni tillbaka ansökan? (frivilligt)" hint="Förvaltningen ser det ni skriver." rows={4} />
       </ValidatedForm>

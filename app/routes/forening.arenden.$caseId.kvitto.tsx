@@ -1,10 +1,8 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForOrganisation } from "../cases/access.server";
-import { listApplicationVersions } from "../applications/versions.server";
-import { describeState } from "../cases/status-text";
-import { stockholmIsoString } from "../utils/time";
+import { loadReceiptPage } from "../applications/forening-case-pages.server";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -12,18 +10,7 @@ export const meta: MetaFunction = () => pageTitle("Kvitto – ansökan inskickad
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const row = await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view");
-  const submitted = (await listApplicationVersions(row.case.id)).filter((v) => v.status === "submitted").at(-1);
-  if (!submitted?.submittedAt) throw redirect(`/forening/arenden/${row.case.id}`);
-  return {
-    id: row.case.id,
-    title: row.case.title,
-    diaryNumber: row.case.diaryNumber,
-    districtName: row.districtName,
-    version: submitted.version,
-    submittedAt: stockholmIsoString(submitted.submittedAt).slice(0, 16).replace("T", " kl. "),
-    next: describeState(row.case.state, "association", row.case.outcome).next,
-  };
+  return loadReceiptPage(await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view"));
 }
 
 export default function ReceiptPage() {

@@ -2,11 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForOrganisation } from "../cases/access.server";
-import { diffApplications } from "../applications/diff";
-import { listApplicationVersions } from "../applications/versions.server";
-import { summarySections } from "../applications/summary.server";
+import { loadVersionPage } from "../applications/forening-case-pages.server";
 import { ApplicationSummary } from "../components/application/summary";
-import { stockholmIsoString } from "../utils/time";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -14,22 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const row = await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view");
-  const versions = await listApplicationVersions(row.case.id);
-  const index = versions.findIndex((v) => String(v.version) === params.version);
-  const current = versions[index];
-  if (!current) throw new Response("Not found", { status: 404 });
-  const previous = index > 0 ? versions[index - 1] : undefined;
-  return {
-    id: row.case.id,
-    title: row.case.title,
-    version: current.version,
-    status: current.status,
-    submittedAt: current.submittedAt ? stockholmIsoString(current.submittedAt).slice(0, 10) : null,
-    sections: await summarySections(current.content),
-    previousVersion: previous?.version ?? null,
-    changes: previous ? diffApplications(previous.content, current.content) : [],
-  };
+  return loadVersionPage(await requireCaseForOrganisation(user, params.caseId ?? "", "organisation.view"), params.version);
 }
 
 export default function VersionPage() {

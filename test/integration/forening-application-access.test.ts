@@ -91,7 +91,7 @@ const ROUTES: { name: string; path: () => string; post?: Record<string, string>;
   { name: "case page", path: () => `/forening/arenden/${draftCaseId}`, signatory: "ok" },
   { name: "receipt", path: () => `/forening/arenden/${draftCaseId}/kvitto`, signatory: "ok" },
   { name: "version", path: () => `/forening/arenden/${draftCaseId}/versioner/1`, signatory: "ok" },
-  { name: "withdraw", path: () => `/forening/arenden/${draftCaseId}/aterta`, post: { reason: "", revision: "1" }, signatory: "forbidden" },
+  { name: "withdraw", path: () => `/forening/arenden/${draftCaseId}/aterta`, post: { intent: "withdraw", reason: "", revision: "1" }, signatory: "forbidden" },
   { name: "komplettering", path: () => `/forening/arenden/${draftCaseId}/komplettera`, post: {}, signatory: "forbidden" },
 ];
 

@@ -302,7 +302,7 @@ describe("withdrawing", () => {
     await submit(portal, fatima, caseId);
     const [before] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
     expect(textOf(await page(fatima, `/forening/arenden/${caseId}/aterta`))).toContain("Det går inte att ångra");
-    const response = await fatima.post(`/forening/arenden/${caseId}/aterta`, { reason: "Vi fick pengar på annat håll.", revision: String(before!.revision) });
+    const response = await fatima.post(`/forening/arenden/${caseId}/aterta`, { intent: "withdraw", reason: "Vi fick pengar på annat håll.", revision: String(before!.revision) });
     expect(response.headers.get("location")).toBe(`/forening/arenden/${caseId}`);
     const [after] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
     expect(after!.state).toBe("closed");
@@ -313,12 +313,27 @@ describe("withdrawing", () => {
   it("closes a withdrawn draft for editing", async () => {
     const caseId = await startApplication(portal, fatima);
     const [row] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
-    await fatima.post(`/forening/arenden/${caseId}/aterta`, { reason: "", revision: String(row!.revision) });
+    await fatima.post(`/forening/arenden/${caseId}/aterta`, { intent: "withdraw", reason: "", revision: String(row!.revision) });
     expect((await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!.state).toBe("closed");
     expect((await fatima.get(`/forening/arenden/${caseId}/ansokan/syfte`)).headers.get("location")).toBe(`/forening/arenden/${caseId}`);
     const response = await saveStep(portal, fatima, caseId, "syfte", { purpose: "Efter återtagandet" });
     expect(response.headers.get("location")).toBe(`/forening/arenden/${caseId}`);
     expect((await latestVersion(portal, caseId)).content.purpose).toBeUndefined();
+  });
+
+  it("answers a form that is not the page's own with a plain 400 and leaves the case as it was", async () => {
+    const caseId = await startApplication(portal, fatima);
+    const [row] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
+    for (const body of <Record<string, string>[]>[
+      { reason: "", revision: String(row!.revision) },
+      { intent: "somethingElse", reason: "", revision: String(row!.revision) },
+      { intent: "withdraw", reason: "", revision: "inte ett nummer" },
+    ]) {
+      const response = await fatima.post(`/forening/arenden/${caseId}/aterta`, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(textOf(await response.text())).toContain("Formuläret kunde inte läsas");
+    }
+    expect((await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!.state).toBe(row!.state);
   });
 
   it("shows the machine's message when the case is past the decision", async () => {
@@ -339,7 +354,7 @@ describe("withdrawing", () => {
     }
     const [row] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
     expect(row!.state).toBe("agreement.drafting");
-    const response = await fatima.post(`/forening/arenden/${caseId}/aterta`, { reason: "", revision: String(row!.revision) });
+    const response = await fatima.post(`/forening/arenden/${caseId}/aterta`, { intent: "withdraw", reason: "", revision: String(row!.revision) });
     expect(response.status).toBe(409);
     expect(textOf(await response.text())).toMatch(/beslut/i);
     expect((await portal.db.select().from(cases).where(eq(cases.id, caseId)))[0]!.state).toBe("agreement.drafting");

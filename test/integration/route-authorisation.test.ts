@@ -232,7 +232,7 @@ const COVERED: Record<string, Spec> = {
   "routes/forening.arenden.$caseId.aterta": {
     case: "completion",
     get: FORENING_CASE_PAGE,
-    post: { body: (id) => withRevision(id, { reason: "Intrång" }), expect: FORENING_CASE_POST },
+    post: { body: (id) => withRevision(id, { intent: "withdraw", reason: "Intrång" }), expect: FORENING_CASE_POST },
   },
   "routes/forening.arenden.$caseId.komplettera": {
     case: "completion",
