@@ -170,3 +170,16 @@ describe("a form that is not the utlysningar page's own", () => {
     expect(await portal.db.select().from(calls).where(eq(calls.title, form.title))).toHaveLength(0);
   });
 });
+
+describe("a form that is not the staff page's own", () => {
+  it.each([
+    ["no intent", { name: "Utan Avsikt", email: "utan.avsikt@stad.example", roles: ["caseworker"] }],
+    ["an unknown intent", { intent: "promote", name: "Utan Avsikt", email: "utan.avsikt@stad.example", roles: ["caseworker"] }],
+    ["no person to change", { intent: "deactivate" }],
+  ])("with %s is a 400 with a message, and changes nothing", async (_, form) => {
+    const response = await as.admin.post("/forvaltning/rk/personal", form);
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("Formuläret kunde inte läsas. Ladda om sidan och försök igen.");
+    expect(await portal.db.select().from(users).where(eq(users.email, "utan.avsikt@stad.example"))).toHaveLength(0);
+  });
+});

@@ -35,6 +35,7 @@ describe("staff invitation", () => {
     const admin = portal.visitor();
     await admin.logIn("admin@demo.example");
     const invited = await admin.post("/forvaltning/rk/personal", {
+      intent: "invite",
       name: "Nora Ny",
       email: "nora.ny@stad.example",
       title: "Handläggare",
@@ -59,7 +60,7 @@ describe("staff invitation", () => {
   it("asks for at least one role and a valid address, keeping what was typed", async () => {
     const admin = portal.visitor();
     await admin.logIn("admin@demo.example");
-    const response = await admin.post("/forvaltning/rk/personal", { name: "Utan Roll", email: "inte-en-adress" });
+    const response = await admin.post("/forvaltning/rk/personal", { intent: "invite", name: "Utan Roll", email: "inte-en-adress" });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(textOf(html)).toContain("Välj minst en roll.");

@@ -521,7 +521,7 @@ describe("every action", () => {
 
 describe("between districts", () => {
   it("an admin of X cannot invite staff into Y, and no e-mail goes out", async () => {
-    const response = await visitors.adminX.post("/forvaltning/ja/personal", { name: "Mallory", email: "mallory.ja@evil.example", roles: ["admin"] });
+    const response = await visitors.adminX.post("/forvaltning/ja/personal", { intent: "invite", name: "Mallory", email: "mallory.ja@evil.example", roles: ["admin"] });
     expect(response.status).toBe(403);
     expect(await portal.lastEmailTo("mallory.ja@evil.example")).toBeUndefined();
   });

@@ -4,6 +4,7 @@
  */
 import { Form } from "@remix-run/react";
 import { DISTRICT_ROLES, ROLE_LABELS, type DistrictRole } from "../../auth/roles";
+import { DEACTIVATE_STAFF, SET_STAFF_ROLES } from "../../accounts/staff-page-forms";
 
 export function StaffRolesForm({
   person,
@@ -19,7 +20,7 @@ export function StaffRolesForm({
     <section aria-labelledby={`${id}-heading`} className="staff-person">
       <h3 id={`${id}-heading`}>{person.name}</h3>
       <Form method="post">
-        <input type="hidden" name="intent" value="roles" />
+        <input type="hidden" name="intent" value={SET_STAFF_ROLES} />
         <input type="hidden" name="userId" value={person.userId} />
         <fieldset id={`${id}-roles`} aria-describedby={error ? `${id}-error` : undefined}>
           <legend>{`Roller för ${person.name}`}</legend>
@@ -44,7 +45,7 @@ export function StaffRolesForm({
       </Form>
       {!isSelf && !person.disabled ? (
         <Form method="post">
-          <input type="hidden" name="intent" value="deactivate" />
+          <input type="hidden" name="intent" value={DEACTIVATE_STAFF} />
           <input type="hidden" name="userId" value={person.userId} />
           <button type="submit" className="secondary small">
             Inaktivera <span className="visually-hidden">{person.name}</span>
