@@ -258,7 +258,7 @@ const COVERED: Record<string, Spec> = {
   "routes/forening.arenden.$caseId.rapport_.$periodIndex": { get: FORENING_CASE_PAGE },
   "routes/forening.arenden.$caseId.rapport_.ekonomi": {
     get: FORENING_CASE_PAGE,
-    post: { body: () => ({ send: "yes", income: "1", costs: "1" }), expect: FORENING_CASE_POST },
+    post: { body: () => ({ intent: "save", send: "yes", income: "1", costs: "1" }), expect: FORENING_CASE_POST },
   },
   "routes/forening.arenden.$caseId.slutrapport": {
     case: "closed",
