@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { forbidden, requireDistrictRole, requireUser } from "../auth/current-user.server";
-import { rolesGrant } from "../auth/permissions";
-import { parseSelection, runBulk, type BulkOutcome } from "../administration/bulk.server";
-import { QUEUE_KEYS, QUEUE_LABELS, queueHref, readQueueQuery, type QueueQuery } from "../administration/queue-definitions";
-import { countQueues, listQueue, loadQueueFilterOptions } from "../administration/queues.server";
+import { requireDistrictRole, requireUser } from "../auth/current-user.server";
+import type { BulkOutcome } from "../administration/bulk.server";
+import { QUEUE_KEYS, QUEUE_LABELS, queueHref, type QueueQuery } from "../administration/queue-definitions";
+import { BULK_ASSIGN, BULK_TAKE } from "../administration/queue-forms";
+import { loadQueuePage, runQueueBulk } from "../administration/queue-page.server";
 import { QueueFilters } from "../components/administration/queue-filters";
 import { QueueTable } from "../components/administration/queue-table";
 import { pageTitle } from "../utils/meta";
@@ -16,44 +16,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const district = requireDistrictRole(user, params.district ?? "", "queue.view");
-  const query = readQueueQuery(new URL(request.url).searchParams);
-  const viewer = { userId: user.id, districtId: district.id, roles: district.roles };
-  const queue = query.ko ?? (district.roles.includes("caseworker") ? "mina" : "alla");
-  const [page, counts, options] = await Promise.all([
-    listQueue(viewer, queue, query),
-    countQueues(viewer),
-    loadQueueFilterOptions(district.id),
-  ]);
-  return {
-    base: `/forvaltning/${district.code.toLowerCase()}/arenden`,
-    districtName: district.name,
-    query,
-    page,
-    counts,
-    options,
-    canTake: rolesGrant(district.roles, "case.take"),
-    canAssign: rolesGrant(district.roles, "case.assign"),
-  };
+  return loadQueuePage(user, district, new URL(request.url).searchParams);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const district = requireDistrictRole(user, params.district ?? "", "queue.view");
-  const form = await request.formData();
-  const intent = form.get("intent");
-  const selection = parseSelection(form.getAll("case").filter((v): v is string => typeof v === "string"));
-  if (intent === "take") {
-    if (!rolesGrant(district.roles, "case.take")) throw forbidden();
-    const result = await runBulk({ user, districtId: district.id, selection, action: { kind: "take" } });
-    return result.ok ? result : data(result, { status: 400 });
-  }
-  if (intent === "assign") {
-    if (!rolesGrant(district.roles, "case.assign")) throw forbidden();
-    const caseworkerId = String(form.get("caseworkerId") ?? "");
-    const result = await runBulk({ user, districtId: district.id, selection, action: { kind: "assign", caseworkerId } });
-    return result.ok ? result : data(result, { status: 400 });
-  }
-  return data({ ok: false as const, message: "Okänd åtgärd." }, { status: 400 });
+  const reply = await runQueueBulk(user, district, await request.formData());
+  return reply.status === 200 ? reply.body : data(reply.body, { status: reply.status });
 }
 
 export default function QueuePage() {
@@ -108,7 +78,7 @@ export default function QueuePage() {
             <fieldset className="bulk-actions">
               <legend>Gör med markerade ärenden</legend>
               {canTake ? (
-                <button type="submit" name="intent" value="take" disabled={busy}>
+                <button type="submit" name="intent" value={BULK_TAKE} disabled={busy}>
                   Ta valda
                 </button>
               ) : null}
@@ -123,7 +93,7 @@ export default function QueuePage() {
                       </option>
                     ))}
                   </select>
-                  <button type="submit" name="intent" value="assign" className="secondary" disabled={busy}>
+                  <button type="submit" name="intent" value={BULK_ASSIGN} className="secondary" disabled={busy}>
                     Fördela valda
                   </button>
                 </div>
