@@ -65,3 +65,9 @@ export const removeMemberSchema = z.object({ userId: z.uuid("Personen finns inte
 /** The answer to a membership link: "Gå med i föreningen" or "Avböj". */
 export const membershipAnswerSchema = z.object({ answer: z.enum(["accept", "decline"], "Välj om du vill gå med.") });
 export const membershipTokenSchema = z.object({ token: z.string().check(z.regex(/^[\w-]{20,100}$/)) });
+
+/** The three forms of the page Personer i föreningen, told apart by intent. */
+export const MEMBER_INTENTS = { invite: "invite", roles: "roles", remove: "remove" } as const;
+export const memberIntentSchema = z.object({
+  intent: z.union([z.literal(MEMBER_INTENTS.invite), z.literal(MEMBER_INTENTS.roles), z.literal(MEMBER_INTENTS.remove)]),
+});

@@ -1,16 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import * as z from "zod/mini";
 import { requireOrganisationMember, requireUser } from "../auth/current-user.server";
-import { rolesGrant } from "../auth/permissions";
 import { ORGANISATION_ROLES, ROLE_LABELS, type OrganisationRole } from "../auth/roles";
 import { CheckboxGroup, HiddenField, TextField, ValidatedForm } from "../components/form";
 import { rolesText } from "../components/roles";
 import { TableWrap } from "../components/table-wrap";
-import { inviteOrganisationMember, removeMember, setMemberRoles } from "../organisations/members.server";
-import { getOrganisationProfile } from "../organisations/profile.server";
-import { changeRolesSchema, inviteMemberSchema, removeMemberSchema } from "../organisations/schemas";
-import { formDataToObject, formFailure, parseForm } from "../utils/forms";
+import { loadMembersPage, manageMembers } from "../organisations/members-page.server";
+import { inviteMemberSchema, MEMBER_INTENTS } from "../organisations/schemas";
 import { pageTitle } from "../utils/meta";
 import { Notice } from "../components/form";
 import { RouteError } from "../components/route-error";
@@ -29,43 +26,14 @@ const ROLE_HINT = "Kontaktpersonen sköter ansökan och rapporter. Firmatecknare
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const organisationId = organisationIdOf(params);
-  const membership = requireOrganisationMember(user, organisationId, "organisation.view");
-  const profile = await getOrganisationProfile(organisationId);
-  if (!profile) throw new Response("Not found", { status: 404 });
-  return {
-    organisationId,
-    organisationName: profile.organisation.name,
-    members: profile.members,
-    canManage: rolesGrant(membership.roles, "organisation.inviteMember"),
-  };
+  return loadMembersPage(requireOrganisationMember(user, organisationIdOf(params), "organisation.view"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const organisationId = organisationIdOf(params);
-  requireOrganisationMember(user, organisationId, "organisation.inviteMember");
-  const values = formDataToObject(await request.formData(), ["roles"]);
-  const back = `/forening/${organisationId}/personer`;
-  if (values.intent === "roles") {
-    const parsed = parseForm(changeRolesSchema, values);
-    if (!parsed.ok) return data({ ...parsed, intent: "roles" }, { status: 400 });
-    const result = await setMemberRoles(organisationId, parsed.data.userId, parsed.data.roles);
-    if (!result.ok) return data({ ...formFailure({}, values, result.message), intent: "roles" }, { status: 400 });
-    throw redirect(`${back}?roller=1`);
-  }
-  if (values.intent === "remove") {
-    const parsed = parseForm(removeMemberSchema, values);
-    if (!parsed.ok) return data({ ...parsed, intent: "remove" }, { status: 400 });
-    const result = await removeMember(organisationId, parsed.data.userId);
-    if (!result.ok) return data({ ...formFailure({}, values, result.message), intent: "remove" }, { status: 400 });
-    throw redirect(`${back}?borttagen=1`);
-  }
-  const parsed = parseForm(inviteMemberSchema, values);
-  if (!parsed.ok) return data({ ...parsed, intent: "invite" }, { status: 400 });
-  // The same answer whether or not the address has an account (ADR 0024).
-  await inviteOrganisationMember({ organisationId, invitedBy: user.name, ...parsed.data });
-  throw redirect(`${back}?inbjuden=${encodeURIComponent(parsed.data.email)}`);
+  const membership = requireOrganisationMember(user, organisationIdOf(params), "organisation.inviteMember");
+  const reply = await manageMembers(user, membership, await request.formData());
+  return data(reply.body, { status: reply.status });
 }
 
 /** "Inbjuden" until the person has said yes; roles added by a later invitation are named too. */
@@ -134,7 +102,7 @@ export default function MembersPage() {
           {page.members.map((m) => (
             <section key={m.userId} className="repeat-row" aria-label={m.name}>
               <Form method="post" className="stack">
-                <input type="hidden" name="intent" value="roles" />
+                <input type="hidden" name="intent" value={MEMBER_INTENTS.roles} />
                 <input type="hidden" name="userId" value={m.userId} />
                 <fieldset>
                   <legend>{`Roller för ${m.name}`}</legend>
@@ -156,7 +124,7 @@ export default function MembersPage() {
                 </div>
               </Form>
               <Form method="post">
-                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="intent" value={MEMBER_INTENTS.remove} />
                 <input type="hidden" name="userId" value={m.userId} />
                 <button type="submit" className="secondary">{`Ta bort ${m.name} från föreningen`}</button>
               </Form>
@@ -169,7 +137,7 @@ export default function MembersPage() {
             defaultValues={{ roles: ["contact_person"] }}
             submitLabel="Skicka inbjudan"
           >
-            <HiddenField name="intent" value="invite" />
+            <HiddenField name="intent" value={MEMBER_INTENTS.invite} />
             <TextField name="name" label="Namn" autoComplete="off" />
             <TextField name="email" label="E-postadress" type="email" autoComplete="off" spellCheck={false} />
             <CheckboxGroup name="roles" legend="Roller" hint={ROLE_HINT} options={ROLE_OPTIONS} />

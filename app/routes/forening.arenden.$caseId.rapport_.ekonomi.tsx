@@ -1,24 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForOrganisation } from "../cases/access.server";
-import { financialPeriod, loadFinancialPage, saveFinancialReport } from "../association/financial-report.server";
-import {
-  blankReportRow,
-  financialFormValues,
-  financialFromForm,
-  parseReportRowIntent,
-  reportRows,
-  withReportRowIntent,
-} from "../association/report-forms";
-import type { ReportFormAnswer } from "../association/report-post.server";
-import { financialFormSchema } from "../association/schemas";
+import { loadFinancialReportPage, postFinancialReport } from "../association/financial-report-page.server";
+import { blankReportRow, financialFormValues, reportRows } from "../association/report-forms";
 import { CaseHeading } from "../components/association/case-heading";
 import { FinancialView } from "../components/report-financial-table";
 import { FinancialLineRows, PlainSendCheckbox, ReportRowsForm } from "../components/association/report-fields";
 import { PlainTextArea } from "../components/form";
 import { formatKronor } from "../domain/money";
-import { formDataToNested, formFailure, parseForm, type FieldErrors } from "../utils/forms";
 import { rowsOrBlank } from "../utils/form-rows";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
@@ -27,41 +17,15 @@ export const meta: MetaFunction = () => pageTitle("Ekonomisk redovisning");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
-  return loadFinancialPage(caseRow, financialPeriod(caseRow, new URL(request.url).searchParams.get("period")));
+  const found = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
+  return loadFinancialReportPage(found, new URL(request.url).searchParams.get("period"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const caseRow = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
-  const periodIndex = financialPeriod(caseRow, new URL(request.url).searchParams.get("period"));
-  const posted = formDataToNested(await request.formData());
-  const rowIntent = parseReportRowIntent(posted.intent, "lines");
-  const { intent: _intent, ...rest } = posted;
-  // A row button saves what was typed first, with the list as it stands after the button (ADR 0025).
-  const values = withReportRowIntent(rest, rowIntent);
-  const answer = (status: number, errors: FieldErrors, shown: Record<string, unknown>, formError?: string) =>
-    data<ReportFormAnswer>({ ...formFailure(errors, shown, formError), ok: status < 400 }, { status });
-  const parsed = parseForm(financialFormSchema, values);
-  if (!parsed.ok) return answer(400, parsed.errors, values);
-  const revision = Number(parsed.data.reportRevision);
-  const expectedRevision = Number.isInteger(revision) && parsed.data.reportRevision ? revision : null;
-  if (rowIntent) {
-    const lines = reportRows(values.lines, "lines").filter((l) => Object.values(l).some((v) => v.trim() !== ""));
-    // Nothing typed in any row yet: there is nothing to save, only the rows to show.
-    if (lines.length === 0) return answer(200, {}, { ...values, send: undefined });
-    const report = financialFromForm(parsed.data);
-    if (!report.ok) return answer(400, report.errors, values);
-    const saved = await saveFinancialReport(caseRow, user, { periodIndex, report: report.report, send: false, expectedRevision });
-    if (!saved.ok) return answer(400, {}, values, saved.formError);
-    return answer(200, {}, { ...values, send: undefined, reportRevision: String(saved.revision) });
-  }
-  const report = financialFromForm(parsed.data);
-  if (!report.ok) return answer(400, report.errors, values);
-  const send = parsed.data.send === "yes" || parsed.data.send === true;
-  const saved = await saveFinancialReport(caseRow, user, { periodIndex, report: report.report, send, expectedRevision });
-  if (!saved.ok) return answer(400, {}, values, saved.formError);
-  throw redirect(`/forening/arenden/${caseRow.case.id}/rapport/ekonomi?period=${periodIndex}&${send ? "inskickad" : "sparad"}=1`);
+  const found = await requireCaseForOrganisation(user, params.caseId ?? "", "report.submit");
+  const reply = await postFinancialReport(user, found, new URL(request.url).searchParams.get("period"), await request.formData());
+  return data(reply.body, { status: reply.status });
 }
 
 export default function FinancialReportPage() {

@@ -162,6 +162,20 @@ describe("people", () => {
     expect(textOf(await (await visitors.iogt.get(`/forening/${fryshuset}`)).text())).toContain("Fryshuset");
   });
 
+  it("answers a post with no intent or an unknown one with a plain 400 and invites nobody", async () => {
+    const { organisationId } = await createOrganisationUser(portal.db, { roles: ["contact_person"], email: "utan-avsikt@test.example" });
+    const contact = await loggedIn("utan-avsikt@test.example");
+    const path = `/forening/${organisationId}/personer`;
+    const person = { name: "Ingen Avsikt", email: "ingen.avsikt@test.example", roles: "signatory" };
+    for (const body of <Record<string, string>[]>[person, { ...person, intent: "promote" }]) {
+      const response = await contact.post(path, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(textOf(await response.text())).toContain("Formuläret kunde inte läsas");
+    }
+    expect(await portal.db.select({ id: users.id }).from(users).where(eq(users.email, person.email))).toEqual([]);
+    expect(await portal.lastEmailTo(person.email)).toBeFalsy();
+  });
+
   it("changes roles and removes people, but never the last kontaktperson", async () => {
     const { user, organisationId } = await createOrganisationUser(portal.db, { roles: ["contact_person"], email: "ensam@test.example" });
     const alone = await loggedIn("ensam@test.example");

@@ -187,6 +187,7 @@ describe("the yearly report", () => {
     await visitors.contact.post(`/forening/arenden/${caseId}/rapport`, { ...REPORT, send: "yes" });
     const path = `/forening/arenden/${caseId}/rapport/ekonomi`;
     const bad = await visitors.contact.post(path, {
+      intent: "save",
       "lines.0.description": "Personal",
       "lines.0.budget": "400 000",
       "lines.0.outcome": "fyrahundra",
@@ -195,6 +196,7 @@ describe("the yearly report", () => {
     expect(textOf(await bad.text())).toContain("Skriv beloppet i hela kronor, till exempel 250 000.");
 
     const saved = await visitors.contact.post(path, {
+      intent: "save",
       "lines.0.description": "Personal",
       "lines.0.budget": "400 000",
       "lines.0.outcome": "430 000",
@@ -220,14 +222,14 @@ describe("the yearly report", () => {
     });
     const page = textOf(await (await visitors.contact.get(path)).text());
     expect(page).toContain("Totalt 500 000 kr 520 000 kr +20 000 kr (över budget)");
-    expect((await visitors.contact.post(path, { "lines.0.description": "Ny", "lines.0.budget": "1", "lines.0.outcome": "1" })).status).toBe(400);
+    expect((await visitors.contact.post(path, { intent: "save", "lines.0.description": "Ny", "lines.0.budget": "1", "lines.0.outcome": "1" })).status).toBe(400);
   });
 
   it("adds a post to the financial report with a plain post (no JavaScript), keeping an edited post's new text", async () => {
     const { caseId } = await fryshusetCase(portal.db, portal, { through: "chef signs" });
     const path = `/forening/arenden/${caseId}/rapport/ekonomi`;
     const line = { "lines.0.description": "Personal", "lines.0.budget": "400 000", "lines.0.outcome": "430 000" };
-    expect((await visitors.contact.post(path, line)).status).toBe(302);
+    expect((await visitors.contact.post(path, { ...line, intent: "save" })).status).toBe(302);
     const form = await (await visitors.contact.get(path)).text();
     expect(form).toContain('value="add-row:lines"');
     const revision = /name="reportRevision" value="(\d+)"/.exec(form)![1]!;
@@ -242,6 +244,7 @@ describe("the yearly report", () => {
     const next = /name="reportRevision" value="(\d+)"/.exec(html)![1]!;
     const saved = await visitors.contact.post(path, {
       ...line,
+      intent: "save",
       "lines.0.description": "Personal, fritidsledare",
       "lines.1.description": "Lokalhyra",
       "lines.1.budget": "100 000",
@@ -250,6 +253,22 @@ describe("the yearly report", () => {
     });
     expect(saved.status).toBe(302);
     expect(((await periodRows(caseId))[0]!.financial as { lines: unknown[] }).lines).toHaveLength(2);
+  });
+
+  it("answers a financial report form that is not the page's own with a plain 400 and saves nothing", async () => {
+    const { caseId } = await fryshusetCase(portal.db, portal, { through: "chef signs" });
+    const path = `/forening/arenden/${caseId}/rapport/ekonomi`;
+    const line = { "lines.0.description": "Personal", "lines.0.budget": "400 000", "lines.0.outcome": "430 000" };
+    for (const body of <Record<string, string>[]>[
+      line,
+      { ...line, intent: "publish" },
+      { ...line, intent: "save", reportRevision: "inte ett nummer" },
+    ]) {
+      const response = await visitors.contact.post(path, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(textOf(await response.text())).toContain("Formuläret kunde inte läsas");
+    }
+    expect((await periodRows(caseId))[0]?.financial ?? null).toBeNull();
   });
 
   it("shows the handläggare's request for completion, and a new version goes in with RESUBMIT_REPORT", async () => {

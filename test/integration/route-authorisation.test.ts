@@ -128,7 +128,7 @@ beforeAll(async () => {
     standIns.set(email, visitor);
   }
   // A person with an account of their own, invited into A by A's member: the invitation is theirs alone.
-  const invited = await visitors.foreningA.post(`/forening/${world.organisationA}/personer`, { name: "Inbjuden Person", email: INVITEE, roles: ["contact_person"] });
+  const invited = await visitors.foreningA.post(`/forening/${world.organisationA}/personer`, { intent: "invite", name: "Inbjuden Person", email: INVITEE, roles: ["contact_person"] });
   expect(invited.status).toBe(302);
   world.membershipToken = linkIn((await portal.lastEmailTo(INVITEE))!.textBody, "/forening-medlemskap/").split("/").at(-1)!;
   // This year's report to the nämnd, for the yearly report's pages.
@@ -215,7 +215,7 @@ const COVERED: Record<string, Spec> = {
   "routes/forening.$organisationId_.oversikt": { get: FORENING_PAGE },
   "routes/forening.$organisationId_.personer": {
     get: FORENING_PAGE,
-    post: { body: () => ({ name: "Mallory", email: "mallory@evil.example", roles: ["contact_person"] }), expect: refusedFor(FORENING_PAGE, {}) },
+    post: { body: () => ({ intent: "invite", name: "Mallory", email: "mallory@evil.example", roles: ["contact_person"] }), expect: refusedFor(FORENING_PAGE, {}) },
   },
   "routes/forening.$organisationId_.ny-ansokan": {
     get: FORENING_PAGE,
@@ -258,7 +258,7 @@ const COVERED: Record<string, Spec> = {
   "routes/forening.arenden.$caseId.rapport_.$periodIndex": { get: FORENING_CASE_PAGE },
   "routes/forening.arenden.$caseId.rapport_.ekonomi": {
     get: FORENING_CASE_PAGE,
-    post: { body: () => ({ send: "yes", income: "1", costs: "1" }), expect: FORENING_CASE_POST },
+    post: { body: () => ({ intent: "save", send: "yes", income: "1", costs: "1" }), expect: FORENING_CASE_POST },
   },
   "routes/forening.arenden.$caseId.slutrapport": {
     case: "closed",
