@@ -1,4 +1,5 @@
 /** What each form on the follow-up page does; each intent checks its own permission first. */
+import { expectedRevisionSchema } from "../administration/case-forms";
 import { formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
 import type { TransitionResult } from "../cases/transition.server";
 import type { CurrentUser } from "../auth/current-user.server";
@@ -18,27 +19,33 @@ export type FollowUpReply =
   | { status: 200; body: { intent: string; ok: true; notice: string } }
   | { status: number; body: FormFailure & { intent: string } };
 
+const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
+
 const statusOf = (kind: string) => (kind === "conflict" ? 409 : kind === "forbidden" ? 403 : 400);
 
 export async function handleFollowUpAction(user: CurrentUser, found: DistrictCase, formData: FormData): Promise<FollowUpReply> {
   const caseId = found.case.id;
   const values = formDataToObject(formData);
   const intent = String(values.intent ?? "");
-  const expectedRevision = Number(values.expectedRevision);
+  const revision = expectedRevisionSchema.safeParse(values.expectedRevision);
   const failed = (failure: FormFailure, status = 400): FollowUpReply => ({ status, body: { ...failure, intent } });
   const done = (notice: string): FollowUpReply => ({ status: 200, body: { intent, ok: true, notice } });
   const outcome = (result: TransitionResult, notice: string) =>
     result.ok ? done(notice) : failed(formFailure({}, values, result.message), statusOf(result.kind));
 
+  // A form that is not the page's own (a revision that is not a number) is not a conflict.
+  const notThisForm = () => failed(formFailure({}, values, NOT_THIS_FORM));
+
   switch (intent) {
     case "approve": {
       requirePermission(found, "report.review");
+      if (!revision.success) return notThisForm();
       const parsed = parseForm(approveReportSchema, values);
       if (!parsed.ok) return failed(parsed);
       const result = await approveReport({
         user,
         found,
-        expectedRevision,
+        expectedRevision: revision.data,
         periodIndex: caseContext(found.case).currentPeriodIndex,
         addedValue: parsed.data.addedValue,
       });
@@ -46,12 +53,13 @@ export async function handleFollowUpAction(user: CurrentUser, found: DistrictCas
     }
     case "requestCompletion": {
       requirePermission(found, "report.review");
+      if (!revision.success) return notThisForm();
       const parsed = parseForm(reportCompletionSchema, values);
       if (!parsed.ok) return failed(parsed);
       const result = await decide({
         user,
         found,
-        expectedRevision,
+        expectedRevision: revision.data,
         command: {
           type: "REQUEST_REPORT_COMPLETION",
           message: parsed.data.completionMessage,
@@ -76,13 +84,14 @@ export async function handleFollowUpAction(user: CurrentUser, found: DistrictCas
     }
     case "extend": {
       requirePermission(found, "partnership.extend");
+      if (!revision.success) return notThisForm();
       const parsed = parseForm(extendSchema, values);
       if (!parsed.ok) return failed(parsed);
       const finalDue = parsed.data.extensionFinalReportDueDate;
       const result = await decide({
         user,
         found,
-        expectedRevision,
+        expectedRevision: revision.data,
         command: {
           type: "EXTEND",
           newEndDate: parsed.data.newEndDate,
@@ -94,13 +103,14 @@ export async function handleFollowUpAction(user: CurrentUser, found: DistrictCas
     }
     case "terminate": {
       requirePermission(found, "partnership.terminate");
+      if (!revision.success) return notThisForm();
       const parsed = parseForm(terminateSchema, values);
       if (!parsed.ok) return failed(parsed);
       const finalDue = parsed.data.terminationFinalReportDueDate;
       const result = await decide({
         user,
         found,
-        expectedRevision,
+        expectedRevision: revision.data,
         command: {
           type: "TERMINATE",
           reason: parsed.data.reason,

@@ -115,6 +115,18 @@ describe("reviewing a period report", () => {
     );
   });
 
+  it.each([
+    ["no revision", {}],
+    ["a revision that is not a number", { expectedRevision: "sju" }],
+  ])("answers an approval with %s with a 400 and a message, not a conflict, and approves nothing", async (_, revision) => {
+    const { caseId } = await submittedReportCase();
+    const before = await caseRow(caseId);
+    const response = await as.caseworker.post(page(caseId), { intent: "approve", addedValue: "Bra samverkan.", ...revision });
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("Formuläret kunde inte läsas. Ladda om sidan och försök igen.");
+    expect(await caseRow(caseId)).toMatchObject({ state: before.state, revision: before.revision });
+  });
+
   it("asks the förening to complete the report, with a message and a due date", async () => {
     const { caseId } = await submittedReportCase();
     const past = await as.caseworker.post(page(caseId), {
