@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { QUEUE_LABELS, type QueueKey } from "../administration/queue-definitions";
-import { countQueues } from "../administration/queues.server";
-import { rolesGrant } from "../auth/permissions";
+import { QUEUE_LABELS } from "../administration/queue-definitions";
+import { loadDistrictHome } from "../administration/district-home.server";
 import { requireDistrictRole, requireUser } from "../auth/current-user.server";
 import { ROLE_LABELS, type DistrictRole } from "../auth/roles";
 import { rolesText } from "../components/roles";
@@ -22,30 +21,7 @@ const ROLE_TASKS: Record<DistrictRole, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const district = requireDistrictRole(user, params.district ?? "", "district.view");
-  const counts = rolesGrant(district.roles, "queue.view")
-    ? await countQueues({ userId: user.id, districtId: district.id, roles: district.roles })
-    : null;
-  const shown = queuesFor(district.roles);
-  return {
-    userName: user.name,
-    districtName: district.name,
-    roles: district.roles,
-    queues: counts ? shown.map((key) => ({ key, count: counts[key] })) : [],
-    base: `/forvaltning/${district.code.toLowerCase()}/arenden`,
-    exportBase: rolesGrant(district.roles, "documents.generate") ? `/forvaltning/${district.code.toLowerCase()}/export` : null,
-    lastYear: new Date().getFullYear() - 1,
-  };
-}
-
-/** The queues each role works from, most urgent first. */
-function queuesFor(roles: readonly DistrictRole[]): QueueKey[] {
-  const keys = new Set<QueueKey>();
-  if (roles.includes("caseworker")) ["mina", "ny", "komplettering", "rapporter"].forEach((k) => keys.add(k as QueueKey));
-  if (roles.includes("head_of_unit") || roles.includes("district_director")) keys.add("attestering");
-  if (roles.includes("registrar")) keys.add("beslut");
-  keys.add("alla");
-  return [...keys];
+  return loadDistrictHome(user, requireDistrictRole(user, params.district ?? "", "district.view"));
 }
 
 export default function DistrictHome() {

@@ -10,15 +10,8 @@ import { totalFunding } from "../domain/agreement";
 import { formatKronor } from "../domain/money";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForDistrict } from "../cases/access.server";
-import { formValuesFromContent, withEmptyRows } from "../partnership/agreement-form";
-import {
-  describeSignatures,
-  listAgreementComments,
-  loadAgreementDraft,
-} from "../partnership/agreement.server";
+import { loadAgreementPage } from "../partnership/agreement-page.server";
 import { handleAgreementAction } from "../partnership/agreement-actions.server";
-import { caseContext, caseHeader } from "../partnership/case-context.server";
-import { stockholmDate } from "../utils/time";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -28,23 +21,7 @@ const PAGE_PERMISSIONS = ["agreement.draft", "agreement.signForDistrict"] as con
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await requireCaseForDistrict(user, params, PAGE_PERMISSIONS);
-  const { can } = found;
-  const draft = await loadAgreementDraft(found.case.id);
-  const context = caseContext(found.case);
-  const district = found.membership;
-  return {
-    base: `/forvaltning/${district.code.toLowerCase()}`,
-    header: caseHeader(found),
-    canDraft: can("agreement.draft"),
-    canSign: can("agreement.signForDistrict"),
-    draft,
-    formValues: withEmptyRows(formValuesFromContent(draft.content)),
-    comments: await listAgreementComments(found.case.id),
-    signatures: await describeSignatures(context.signatures),
-    administrationSigned: context.signatures.administration !== null,
-    signer: { name: user.name, title: user.title, today: stockholmDate(new Date()) },
-  };
+  return loadAgreementPage(user, await requireCaseForDistrict(user, params, PAGE_PERMISSIONS));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

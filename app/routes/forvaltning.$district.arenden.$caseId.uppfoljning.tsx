@@ -7,8 +7,7 @@ import { MeetingList } from "../components/partnership/meeting-list";
 import { PeriodReportView } from "../components/period-report-view";
 import { requireUser } from "../auth/current-user.server";
 import { requireCaseForDistrict } from "../cases/access.server";
-import { loadAgreementDraft } from "../partnership/agreement.server";
-import { caseContext, caseHeader } from "../partnership/case-context.server";
+import { loadFollowUpPage } from "../partnership/follow-up-page.server";
 import { handleFollowUpAction } from "../partnership/follow-up-actions.server";
 import {
   approveReportSchema,
@@ -17,7 +16,6 @@ import {
   reportCompletionSchema,
   terminateSchema,
 } from "../partnership/follow-up-forms";
-import { listMeetings, listPeriodReports } from "../partnership/follow-up.server";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -27,27 +25,7 @@ const PAGE_PERMISSIONS = ["report.review", "meeting.record", "partnership.extend
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await requireCaseForDistrict(user, params, PAGE_PERMISSIONS);
-  const { can } = found;
-  const context = caseContext(found.case);
-  const agreement = await loadAgreementDraft(found.case.id);
-  return {
-    base: `/forvaltning/${found.membership.code.toLowerCase()}`,
-    header: caseHeader(found),
-    can: {
-      review: can("report.review"),
-      meeting: can("meeting.record"),
-      extend: can("partnership.extend"),
-      terminate: can("partnership.terminate"),
-    },
-    terms: context.agreement,
-    currentPeriodIndex: context.currentPeriodIndex,
-    extensions: context.extensions,
-    termination: context.termination,
-    goals: agreement.prefilled ? [] : (agreement.content.goals ?? []),
-    reports: await listPeriodReports(found.case.id),
-    meetings: await listMeetings(found.case.id),
-  };
+  return loadFollowUpPage(await requireCaseForDistrict(user, params, PAGE_PERMISSIONS));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
