@@ -18,3 +18,7 @@ export const newApplicationSchema = z.object({
     ),
   startFromPrevious: z.optional(z.array(z.string())),
 });
+
+/** The form's one button; a post without it is not this page's form. */
+export const START_APPLICATION = "start";
+export const newApplicationIntentSchema = z.object({ intent: z.literal(START_APPLICATION) });

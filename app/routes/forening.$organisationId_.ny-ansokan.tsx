@@ -1,71 +1,25 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireOrganisationMember, requireUser } from "../auth/current-user.server";
-import { newApplicationSchema } from "../applications/new-application-schema";
-import {
-  callChoices,
-  createApplication,
-  districtExists,
-  districtPriorityAreas,
-  hasPreviousApplication,
-  listDistricts,
-} from "../applications/new-application.server";
-import { stepPath } from "../applications/steps";
+import { newApplicationSchema, START_APPLICATION } from "../applications/new-application-schema";
+import { loadNewApplicationPage, startApplicationFromForm } from "../applications/new-application-page.server";
 import { CheckboxGroup, HiddenField, RadioGroup, SelectField, TextField, ValidatedForm } from "../components/form";
-import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Ny ansökan");
 
-async function authorise(request: Request, organisationId: string | undefined) {
-  const user = await requireUser(request);
-  const organisation = requireOrganisationMember(user, organisationId ?? "", "application.draft");
-  return { user, organisation };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await authorise(request, params.organisationId);
-  const chosen = new URL(request.url).searchParams.get("distrikt");
-  const districts = await listDistricts();
-  const district = chosen ? districts.find((d) => d.id === chosen) : undefined;
-  return {
-    organisation: { id: organisation.id, name: organisation.name },
-    districts,
-    districtError: chosen !== null && !district ? "Välj vilken stadsdel ni söker hos." : null,
-    district: district ?? null,
-    calls: district ? await callChoices(district.id) : [],
-    areas: district ? await districtPriorityAreas(district.id) : [],
-    hasPrevious: await hasPreviousApplication(organisation.id),
-  };
+  const user = await requireUser(request);
+  const organisation = requireOrganisationMember(user, params.organisationId ?? "", "application.draft");
+  return loadNewApplicationPage(organisation, new URL(request.url).searchParams.get("distrikt"));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, organisation } = await authorise(request, params.organisationId);
-  const values = formDataToObject(await request.formData(), ["startFromPrevious"]);
-  const parsed = parseForm(newApplicationSchema, values);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const { districtId, title } = parsed.data;
-  if (!(await districtExists(districtId))) return data(formFailure({ districtId: "Välj en stadsdel i listan." }, values), { status: 400 });
-  const calls = await callChoices(districtId);
-  const callId = parsed.data.callId && parsed.data.callId !== "none" ? parsed.data.callId : null;
-  const call = callId ? calls.find((c) => c.id === callId) : null;
-  if (callId && !call) return data(formFailure({ callId: "Utlysningen är inte öppen. Välj en annan eller eget initiativ." }, values), { status: 400 });
-  const areas = call ? call.priorityAreas : await districtPriorityAreas(districtId);
-  const priorityAreaId = parsed.data.priorityAreaId || null;
-  if (priorityAreaId && !areas.some((a) => a.id === priorityAreaId)) {
-    return data(formFailure({ priorityAreaId: "Välj ett av områdena i listan, eller inget." }, values), { status: 400 });
-  }
-  const caseId = await createApplication({
-    organisationId: organisation.id,
-    districtId,
-    title,
-    callId,
-    priorityAreaId,
-    startFromPrevious: (parsed.data.startFromPrevious ?? []).includes("yes"),
-    userId: user.id,
-  });
-  throw redirect(stepPath(caseId, "grund"));
+  const user = await requireUser(request);
+  const organisation = requireOrganisationMember(user, params.organisationId ?? "", "application.draft");
+  const reply = await startApplicationFromForm(user, organisation, await request.formData());
+  return data(reply.body, { status: reply.status });
 }
 
 export default function NewApplicationPage() {
@@ -119,6 +73,7 @@ export default function NewApplicationPage() {
             submitLabel="Börja skriva ansökan"
             pendingLabel="Skapar ansökan …"
           >
+            <HiddenField name="intent" value={START_APPLICATION} />
             <HiddenField name="districtId" value={page.district.id} />
             {page.calls.length > 0 ? (
               <RadioGroup

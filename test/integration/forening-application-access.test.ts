@@ -85,7 +85,7 @@ const REFUSED: Record<"anonymous" | "otherForening" | "rkCaseworker", Outcome> =
 const refusedOn = (route: { caseRoute?: false }): typeof REFUSED =>
   route.caseRoute === false ? REFUSED : { anonymous: "login", otherForening: "hidden", rkCaseworker: "refused" };
 const ROUTES: { name: string; path: () => string; post?: Record<string, string>; signatory: Outcome; caseRoute?: false }[] = [
-  { name: "new application", path: () => `/forening/${org()}/ny-ansokan`, post: { title: "X", districtId: "RK", callId: "none" }, signatory: "forbidden", caseRoute: false },
+  { name: "new application", path: () => `/forening/${org()}/ny-ansokan`, post: { intent: "start", title: "X", districtId: "RK", callId: "none" }, signatory: "forbidden", caseRoute: false },
   { name: "application step", path: () => `/forening/arenden/${draftCaseId}/ansokan/syfte`, post: { intent: "save", revision: "1", purpose: "Intrång" }, signatory: "forbidden" },
   { name: "submit", path: () => `/forening/arenden/${draftCaseId}/ansokan/granska`, post: { intent: "submit", revision: "1" }, signatory: "forbidden" },
   { name: "case page", path: () => `/forening/arenden/${draftCaseId}`, signatory: "ok" },

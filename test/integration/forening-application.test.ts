@@ -50,12 +50,26 @@ describe("starting an application", () => {
     const before = (await portal.db.select().from(cases)).length;
     const rk = portal.districtIds.get("RK")!;
     const response = await fatima.post(`/forening/${portal.organisationIds.get("Fryshuset")}/ny-ansokan?distrikt=${rk}`, {
+      intent: "start",
       districtId: portal.districtIds.get("RK")!,
       callId: "none",
       title: "  ",
     });
     expect(response.status).toBe(400);
     expect(textOf(await response.text())).toContain("Ge ansökan ett namn");
+    expect((await portal.db.select().from(cases)).length).toBe(before);
+  });
+
+  it("answers a post that is not the page's own form with a plain 400 and does not create a case", async () => {
+    const before = (await portal.db.select().from(cases)).length;
+    const rk = portal.districtIds.get("RK")!;
+    const path = `/forening/${portal.organisationIds.get("Fryshuset")}/ny-ansokan?distrikt=${rk}`;
+    const form = { districtId: rk, callId: "none", title: "Utan knapp" };
+    for (const body of <Record<string, string>[]>[form, { ...form, intent: "copy" }]) {
+      const response = await fatima.post(path, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(textOf(await response.text())).toContain("Formuläret kunde inte läsas");
+    }
     expect((await portal.db.select().from(cases)).length).toBe(before);
   });
 

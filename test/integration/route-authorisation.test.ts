@@ -219,7 +219,7 @@ const COVERED: Record<string, Spec> = {
   },
   "routes/forening.$organisationId_.ny-ansokan": {
     get: FORENING_PAGE,
-    post: { body: () => ({ districtId: portal.districtIds.get("RK")!, title: "Intrång", callId: "none" }), expect: refusedFor(FORENING_PAGE, {}) },
+    post: { body: () => ({ intent: "start", districtId: portal.districtIds.get("RK")!, title: "Intrång", callId: "none" }), expect: refusedFor(FORENING_PAGE, {}) },
   },
   "routes/forening.arenden.$caseId._index": { get: FORENING_CASE_PAGE },
   "routes/forening.arenden.$caseId.ansokan.$step": {

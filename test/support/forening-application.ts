@@ -27,6 +27,7 @@ export async function actorFor(portal: Portal, email: string) {
 export async function startApplication(portal: Portal, visitor: Visitor, title = "Läxhjälp i Husby", extra: Record<string, string> = {}) {
   const rk = portal.districtIds.get("RK")!;
   const response = await visitor.post(`/forening/${portal.organisationIds.get("Fryshuset")}/ny-ansokan?distrikt=${rk}`, {
+    intent: "start",
     districtId: portal.districtIds.get("RK")!,
     callId: "none",
     title,
