@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { FieldErrors } from "../utils/forms";
 import { formDataToNested } from "../utils/forms";
+import { expectedRevisionSchema } from "../administration/case-forms";
 import type { CurrentUser } from "../auth/current-user.server";
 import { requirePermission, type DistrictCase } from "../cases/access.server";
 import {
@@ -37,9 +38,11 @@ export interface AgreementActionBody {
 type Reply = { status: number; body: AgreementActionBody };
 
 const NOT_NOW = "Överenskommelsen kan inte ändras i ärendets nuvarande läge.";
-const int = (value: FormDataEntryValue | null) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 0 ? n : -1;
+/** A form that is not the page's own (a revision missing or not a number) is not a conflict. */
+const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
+const revisionIn = (formData: FormData, name: string) => {
+  const parsed = expectedRevisionSchema.safeParse(formData.get(name) ?? undefined);
+  return parsed.success ? parsed.data : null;
 };
 
 const refusedStatus = (kind: string) => (kind === "conflict" ? 409 : kind === "forbidden" ? 403 : 400);
@@ -47,13 +50,15 @@ const refusedStatus = (kind: string) => (kind === "conflict" ? 409 : kind === "f
 export async function handleAgreementAction(user: CurrentUser, found: DistrictCase, formData: FormData): Promise<Reply> {
   const caseId = found.case.id;
   const intent = String(formData.get("intent") ?? "");
-  const expectedRevision = int(formData.get("expectedRevision"));
-  const agreementRevision = int(formData.get("agreementRevision"));
+  const expectedRevision = revisionIn(formData, "expectedRevision");
+  const agreementRevision = revisionIn(formData, "agreementRevision");
   const fail = (status: number, failure: AgreementActionBody["failure"]): Reply => ({ status, body: { intent, failure } });
+  const notThisForm = () => fail(400, { errors: {}, formError: NOT_THIS_FORM });
 
   const rowIntent = parseAgreementRowIntent(intent);
   if (intent === "save" || rowIntent) {
     requirePermission(found, "agreement.draft");
+    if (agreementRevision === null) return notThisForm();
     // A row button saves what was typed first, with the list as it stands after the button.
     const values = withRowIntent(formValuesFromPost(formDataToNested(formData)), rowIntent);
     const formReply = (status: number, next: AgreementFormValues, errors: FieldErrors = {}, formError?: string, revision = agreementRevision): Reply => ({
@@ -82,6 +87,7 @@ export async function handleAgreementAction(user: CurrentUser, found: DistrictCa
 
   if (intent === "send") {
     requirePermission(found, "agreement.draft");
+    if (expectedRevision === null || agreementRevision === null) return notThisForm();
     const result = await sendAgreementForSigning({ user, found, expectedRevision, agreementRevision });
     if (result.ok) return { status: 200, body: { intent, notice: "Överenskommelsen är skickad för underskrift." } };
     if (result.kind === "fields") {
@@ -106,6 +112,7 @@ export async function handleAgreementAction(user: CurrentUser, found: DistrictCa
 
   if (intent === "return") {
     requirePermission(found, "agreement.draft");
+    if (expectedRevision === null) return notThisForm();
     const comment = String(formData.get("comment") ?? "").trim();
     if (comment === "") return fail(400, { errors: { comment: "Skriv vad som behöver ändras." } });
     const result = await returnAgreementToDrafting({ user, found, expectedRevision, comment });
@@ -115,6 +122,7 @@ export async function handleAgreementAction(user: CurrentUser, found: DistrictCa
 
   if (intent === "sign") {
     requirePermission(found, "agreement.signForDistrict");
+    if (expectedRevision === null) return notThisForm();
     if (formData.get("confirm") !== "yes") {
       return fail(400, { errors: { confirm: "Kryssa i att du har läst överenskommelsen och skriver under den." } });
     }

@@ -309,6 +309,19 @@ describe("sending for signing and signing", () => {
     expect(after!.state).toBe("agreement.drafting");
   });
 
+  it.each([
+    ["a signature with a revision that is not a number", "chef", { intent: "sign", confirm: "yes", expectedRevision: "sju" }],
+    ["a return with no revision", "caseworker", { intent: "return", comment: "Ändra beloppet." }],
+  ] as const)("answers %s with a 400 and a message, not a conflict, and changes nothing", async (_, who, form) => {
+    const { caseId } = await caseAfter(portal.db, world(), SIGNING);
+    const [before] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
+    const response = await as[who].post(page(caseId), form);
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("Formuläret kunde inte läsas. Ladda om sidan och försök igen.");
+    const [after] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(after).toMatchObject({ state: before!.state, revision: before!.revision });
+  });
+
   it("shows the conflict message when the page is older than the case", async () => {
     const { caseId } = await caseAfter(portal.db, world(), SIGNING);
     const stale = await as.caseworker.post(page(caseId), { intent: "return", comment: "Ändra", expectedRevision: "1" });
