@@ -2,9 +2,9 @@
  * The förvaltning's staff page: who works in the district, and inviting, changing roles and deactivating.
  * The route checks the district role (staff.manage) and hands over.
  */
+import { NOT_THIS_FORM, formDataToObject, parseForm, type FormFailure } from "../utils/forms";
 import type { CurrentUser, DistrictMembership } from "../auth/current-user.server";
 import { isDistrictRole } from "../auth/roles";
-import { formDataToObject, parseForm, type FormFailure } from "../utils/forms";
 import { inviteStaffSchema } from "./schemas";
 import { INVITE_STAFF, SET_STAFF_ROLES, staffPageFormSchema } from "./staff-page-forms";
 import { deactivateStaff, inviteStaff, listDistrictStaff, setStaffRoles } from "./staff.server";
@@ -14,7 +14,6 @@ export async function loadStaffPage(user: CurrentUser, district: DistrictMembers
 }
 
 /** A form that is not one of the page's own (no intent, an unknown one, no person). */
-const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
 
 export type StaffPageReply =
   | { status: 200; body: { ok: true; message: string } }

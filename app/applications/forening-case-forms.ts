@@ -4,7 +4,6 @@ import { textCheck } from "../domain/text";
 import { expectedRevisionSchema } from "../administration/case-forms";
 
 /** A form that is not the page's own (no intent, a revision that is not a number): a plain 400. */
-export const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
 
 export const WITHDRAW = "withdraw";
 

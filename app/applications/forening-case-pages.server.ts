@@ -9,14 +9,14 @@ import { describeState } from "../cases/status-text";
 import { linkedCases } from "../cases/case-links.server";
 import { downloadableVersions } from "../documents/application-download.server";
 import { stockholmIsoString } from "../utils/time";
-import { formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
+import { formDataToObject, formFailure, parseForm, NOT_THIS_FORM, type FormFailure } from "../utils/forms";
 import { loadCaseOverview } from "./case-overview.server";
 import { withdrawApplication } from "./case-actions.server";
 import { diffApplications } from "./diff";
 import { EDITABLE_STATES } from "./steps";
 import { summarySections } from "./summary.server";
 import { listApplicationVersions } from "./versions.server";
-import { NOT_THIS_FORM, withdrawEnvelope, withdrawSchema } from "./forening-case-forms";
+import { withdrawEnvelope, withdrawSchema } from "./forening-case-forms";
 
 const FOLLOW_UP_LINKS = [
   { prefix: "agreement.", path: "overenskommelse", label: "Överenskommelsen" },

@@ -4,8 +4,7 @@
  */
 import { redirect } from "@remix-run/node";
 import type { CurrentUser, OrganisationMembership } from "../auth/current-user.server";
-import { formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
-import { NOT_THIS_FORM } from "./forening-case-forms";
+import { formDataToObject, formFailure, parseForm, NOT_THIS_FORM, type FormFailure } from "../utils/forms";
 import { newApplicationIntentSchema, newApplicationSchema } from "./new-application-schema";
 import { callChoices, createApplication, districtExists, districtPriorityAreas, hasPreviousApplication, listDistricts } from "./new-application.server";
 import { stepPath } from "./steps";

@@ -5,8 +5,7 @@
 import { redirect } from "@remix-run/node";
 import type { CurrentUser } from "../auth/current-user.server";
 import type { OrganisationCase } from "../cases/access.server";
-import { formDataToNested, formFailure, parseForm, type FieldErrors } from "../utils/forms";
-import { NOT_THIS_FORM } from "../applications/forening-case-forms";
+import { formDataToNested, formFailure, parseForm, NOT_THIS_FORM, type FieldErrors } from "../utils/forms";
 import { financialPeriod, loadFinancialPage, saveFinancialReport } from "./financial-report.server";
 import { financialEnvelopeSchema } from "./financial-report-forms";
 import { financialFromForm, parseReportRowIntent, reportRows, withReportRowIntent } from "./report-forms";

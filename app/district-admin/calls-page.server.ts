@@ -2,8 +2,8 @@
  * The förvaltning's utlysningar page: what it lists, and saving an område or an utlysning.
  * The route checks the district role (calls.manage) and hands over.
  */
+import { NOT_THIS_FORM, formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
 import type { DistrictMembership } from "../auth/current-user.server";
-import { formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
 import { AREA_INTENT, CALL_INTENT, callSchema, callsPageFormSchema, idsOf, priorityAreaSchema } from "./call-forms";
 import { listCalls, listPriorityAreas, saveCall, savePriorityArea } from "./calls.server";
 
@@ -21,7 +21,6 @@ export async function loadCallsPage(district: DistrictMembership, searchParams: 
 
 const NOT_FOUND = "Det du försökte ändra finns inte i stadsdelen. Ladda om sidan.";
 /** A form that is not one of the page's own (no intent, or an unknown one). */
-const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
 
 type Intent = typeof AREA_INTENT | typeof CALL_INTENT;
 export type CallsPageReply =

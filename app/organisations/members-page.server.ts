@@ -5,8 +5,7 @@
 import { redirect } from "@remix-run/node";
 import type { CurrentUser, OrganisationMembership } from "../auth/current-user.server";
 import { rolesGrant } from "../auth/permissions";
-import { formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
-import { NOT_THIS_FORM } from "../applications/forening-case-forms";
+import { formDataToObject, formFailure, parseForm, NOT_THIS_FORM, type FormFailure } from "../utils/forms";
 import { inviteOrganisationMember, removeMember, setMemberRoles } from "./members.server";
 import { getOrganisationProfile } from "./profile.server";
 import { changeRolesSchema, inviteMemberSchema, memberIntentSchema, removeMemberSchema } from "./schemas";

@@ -2,9 +2,8 @@
  * What each button on the agreement page does. One function so the route stays thin; every intent
  * checks its own permission and the case's state before it touches anything.
  */
+import { NOT_THIS_FORM, formDataToNested, type FieldErrors } from "../utils/forms";
 import { randomUUID } from "node:crypto";
-import type { FieldErrors } from "../utils/forms";
-import { formDataToNested } from "../utils/forms";
 import { expectedRevisionSchema } from "../administration/case-forms";
 import type { CurrentUser } from "../auth/current-user.server";
 import { requirePermission, type DistrictCase } from "../cases/access.server";
@@ -39,7 +38,6 @@ type Reply = { status: number; body: AgreementActionBody };
 
 const NOT_NOW = "Överenskommelsen kan inte ändras i ärendets nuvarande läge.";
 /** A form that is not the page's own (a revision missing or not a number) is not a conflict. */
-const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
 const revisionIn = (formData: FormData, name: string) => {
   const parsed = expectedRevisionSchema.safeParse(formData.get(name) ?? undefined);
   return parsed.success ? parsed.data : null;

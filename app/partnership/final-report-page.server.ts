@@ -2,12 +2,12 @@
  * The förvaltning's slutrapport page: what it shows, and its one action, starting the assessment.
  * The route only checks the case and hands over; the permission for the action is checked here.
  */
+import { NOT_THIS_FORM, formDataToObject } from "../utils/forms";
 import type { CurrentUser } from "../auth/current-user.server";
 import { requirePermission, type DistrictCase } from "../cases/access.server";
 import { userActor } from "../cases/case-roles";
 import { transitionCase } from "../cases/transition.server";
 import { startFinalAssessmentSchema } from "./final-report-forms";
-import { formDataToObject } from "../utils/forms";
 import { caseContext, caseHeader } from "./case-context.server";
 import { findRenegotiation, loadFinalReport } from "./final-report.server";
 
@@ -27,7 +27,6 @@ export async function loadFinalReportPage(found: DistrictCase) {
 }
 
 /** A form that is not the page's own (no intent, a revision that is not a number) is not a conflict. */
-const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
 
 export type FinalReportReply = { status: number; body: { ok: true; message: string } | { ok: false; message: string } };
 

@@ -1,6 +1,6 @@
 /** What each form on the follow-up page does; each intent checks its own permission first. */
+import { NOT_THIS_FORM, formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
 import { expectedRevisionSchema } from "../administration/case-forms";
-import { formDataToObject, formFailure, parseForm, type FormFailure } from "../utils/forms";
 import type { TransitionResult } from "../cases/transition.server";
 import type { CurrentUser } from "../auth/current-user.server";
 import { requirePermission, type DistrictCase } from "../cases/access.server";
@@ -19,7 +19,6 @@ export type FollowUpReply =
   | { status: 200; body: { intent: string; ok: true; notice: string } }
   | { status: number; body: FormFailure & { intent: string } };
 
-const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
 
 const statusOf = (kind: string) => (kind === "conflict" ? 409 : kind === "forbidden" ? 403 : 400);
 

@@ -88,3 +88,6 @@ export function parseForm<T>(
   if (result.success) return { ok: true, data: result.data };
   return formFailure(issuesToFieldErrors(result.error.issues), values);
 }
+
+/** The answer to a post that is not one of the page's own forms (no intent, an unknown one, a revision that is not a number). */
+export const NOT_THIS_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
