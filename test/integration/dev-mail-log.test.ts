@@ -6,29 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { createUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
+import { captureOutput } from "../support/output";
 
 const portal = setupPortal();
 
-/** What this process writes to stdout and stderr while `during` runs. */
-async function captureOutput(during: () => Promise<void>): Promise<string> {
-  let captured = "";
-  const streams = [process.stdout, process.stderr];
-  const writes = streams.map((s) => s.write);
-  for (const stream of streams) {
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      captured += String(chunk);
-      (rest.find((r) => typeof r === "function") as (() => void) | undefined)?.();
-      return true;
-    }) as typeof stream.write;
-  }
-  try {
-    await during();
-    await new Promise((r) => setTimeout(r, 200));
-  } finally {
-    streams.forEach((s, i) => (s.write = writes[i]!));
-  }
-  return captured;
-}
 
 describe("the development mailbox's log line", () => {
   it("names the stored message by its id, without subject, link or address", async () => {

@@ -2,26 +2,18 @@
  * Case e-mail reaches only förening members who have accepted their invitation (set a password);
  * someone invited who never answered has not agreed to take part and must not get "klar att skriva under".
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { setupMailbox } from "../support/mailbox";
 import { createDistrict, createOrganisation } from "../../seed/factories";
 import { createCast, createDraftCase, driveCase, LIFECYCLE } from "../../seed/case-factory";
-import { emailOutbox } from "../../db/schema";
 import { CASE_TEXTS } from "../../emails/case-notifications";
 import { RECEIPT_TEXTS } from "../../emails/receipts";
 import { createMailWorker } from "../../app/mail/worker.server";
 import { acceptOrganisationInvitation, inviteOrganisationMember } from "../../app/organisations/members.server";
 
 const portal = setupPortal();
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  await portal.db.update(emailOutbox).set({ status: "sent" });
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const mailbox = setupMailbox(portal);
 
 describe("invited förening members", () => {
   it("get no case e-mail until they accept the invitation; once accepted they do", async () => {
@@ -34,12 +26,12 @@ describe("invited förening members", () => {
     await invite("Aldrig svarat", "aldrig-svarat@test.example");
     await invite("Har svarat", "har-svarat@test.example");
 
-    const mailer = createMailWorker({ mode: "smtp", smtpUrl: smtp.url, reminderIntervalMs: 0, log: () => {} });
+    const mailer = createMailWorker({ mode: "smtp", smtpUrl: mailbox.smtp.url, reminderIntervalMs: 0, log: () => {} });
     await mailer.drain();
-    const invitation = smtp.received.find((m) => m.to.includes("har-svarat@test.example"))!;
+    const invitation = mailbox.smtp.received.find((m) => m.to.includes("har-svarat@test.example"))!;
     const token = /\/forening-inbjudan\/(\S+)/.exec(invitation.text)![1]!;
     expect(await acceptOrganisationInvitation(token, "Ett-langt-losenord-2026")).not.toBeNull();
-    smtp.received.length = 0;
+    mailbox.smtp.received.length = 0;
 
     const caseId = await createDraftCase(parties, cast);
     const steps = LIFECYCLE.slice(0, LIFECYCLE.findIndex((s) => s.name === "send for signing") + 1);
@@ -47,7 +39,7 @@ describe("invited förening members", () => {
     await mailer.drain();
     await mailer.stop();
 
-    const subjectsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).map((m) => m.subject!);
+    const subjectsTo = (email: string) => mailbox.smtp.received.filter((m) => m.to.includes(email)).map((m) => m.subject!);
     expect(subjectsTo("aldrig-svarat@test.example")).toEqual([]);
     const accepted = subjectsTo("har-svarat@test.example");
     expect(accepted.some((s) => s.includes(RECEIPT_TEXTS.application.subject))).toBe(true);

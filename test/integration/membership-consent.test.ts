@@ -4,31 +4,17 @@
  * nothing of the förening and gets none of its case mail until they open the mailed link, signed in,
  * and choose "Gå med i föreningen". The link works only for the account it was sent to.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { setupMailbox } from "../support/mailbox";
 import { textOf, type Visitor } from "../support/visitor";
 import { createCast, createDraftCase, driveCase, LIFECYCLE, type Cast } from "../../seed/case-factory";
-import { emailOutbox } from "../../db/schema";
 import { CASE_TEXTS } from "../../emails/case-notifications";
 import { RECEIPT_TEXTS } from "../../emails/receipts";
-import { createMailWorker } from "../../app/mail/worker.server";
 
 const portal = setupPortal();
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  await portal.db.update(emailOutbox).set({ status: "sent" });
-});
-afterAll(async () => {
-  await smtp.close();
-});
-
-async function deliver() {
-  const mailer = createMailWorker({ mode: "smtp", smtpUrl: smtp.url, reminderIntervalMs: 0, log: () => {} });
-  await mailer.drain();
-  await mailer.stop();
-}
+const mailbox = setupMailbox(portal);
+const { deliver } = mailbox;
 
 async function loggedIn(email: string) {
   const visitor = portal.visitor();
@@ -38,7 +24,7 @@ async function loggedIn(email: string) {
 
 const EXISTING = "iogt@demo.example"; // kontaktperson of IOGT-NTO Spånga, not of Fryshuset
 const TO_SIGNING = LIFECYCLE.slice(0, LIFECYCLE.findIndex((s) => s.name === "send for signing") + 1);
-const subjectsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).map((m) => m.subject ?? "");
+const subjectsTo = (email: string) => mailbox.smtp.received.filter((m) => m.to.includes(email)).map((m) => m.subject ?? "");
 
 describe("inviting someone who already has an account to a förening", () => {
   let fryshuset: string;
@@ -78,14 +64,14 @@ describe("inviting someone who already has an account to a förening", () => {
     expect((await invitee.get(`/forening/${fryshuset}`)).status).toBe(403);
     expect(textOf(await (await invitee.get("/forening")).text())).not.toContain("Fryshuset");
 
-    smtp.received.length = 0;
+    mailbox.smtp.received.length = 0;
     await driveCase(caseId, cast, TO_SIGNING);
     await deliver();
     const toInvitee = subjectsTo(EXISTING);
     expect(toInvitee.some((s) => s.includes(RECEIPT_TEXTS.application.subject))).toBe(false);
     expect(toInvitee.some((s) => s.includes(CASE_TEXTS.agreement_ready_to_sign.subject))).toBe(false);
     // The förening's own people do get it: the mail went out, just not to the person who has not joined.
-    expect(smtp.received.some((m) => m.subject?.includes(CASE_TEXTS.agreement_ready_to_sign.subject))).toBe(true);
+    expect(mailbox.smtp.received.some((m) => m.subject?.includes(CASE_TEXTS.agreement_ready_to_sign.subject))).toBe(true);
 
     // Listed by the address, like anyone invited: not by the account's name, which would tell that it exists.
     const people = textOf(await (await contact.get(`/forening/${fryshuset}/personer`)).text());
@@ -97,9 +83,9 @@ describe("inviting someone who already has an account to a förening", () => {
 
   it("the mailed link works only for the account it was sent to; signed in, that person joins with one button", async () => {
     await invite(EXISTING); // a fresh invitation, mailed through SMTP
-    smtp.received.length = 0;
+    mailbox.smtp.received.length = 0;
     await deliver();
-    const mail = smtp.received.find((m) => m.to.includes(EXISTING));
+    const mail = mailbox.smtp.received.find((m) => m.to.includes(EXISTING));
     expect(mail?.subject).toBe("Inbjudan att gå med i Fryshuset – IOP-portalen");
     const link = /https?:\/\/\S+(\/forening-medlemskap\/\S+)/u.exec(mail!.text)![1]!;
 
@@ -131,7 +117,7 @@ describe("inviting someone who already has an account to a förening", () => {
     expect((await invitee.post(link, { answer: "decline" })).status).toBe(404);
     expect(textOf(await (await invitee.get(link)).text())).toContain("Inbjudan gäller inte längre");
 
-    smtp.received.length = 0;
+    mailbox.smtp.received.length = 0;
     await driveCase(caseId, cast, TO_SIGNING);
     await deliver();
     const toInvitee = subjectsTo(EXISTING);
@@ -151,9 +137,9 @@ describe("inviting someone who already has an account to a förening", () => {
       email: "firmatecknare@demo.example",
       roles: "signatory",
     });
-    smtp.received.length = 0;
+    mailbox.smtp.received.length = 0;
     await deliver();
-    const mail = smtp.received.find((m) => m.to.includes("firmatecknare@demo.example"))!;
+    const mail = mailbox.smtp.received.find((m) => m.to.includes("firmatecknare@demo.example"))!;
     const link = /https?:\/\/\S+(\/forening-medlemskap\/\S+)/u.exec(mail.text)![1]!;
     const declined = await person.post(link, { answer: "decline" });
     expect(declined.status).toBe(200);

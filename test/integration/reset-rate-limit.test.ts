@@ -1,28 +1,14 @@
 /** The reset form cannot be used to flood a mailbox: a few mails per account and per address (ADR 0017). */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createUser } from "../../seed/factories";
-import { emailOutbox } from "../../db/schema";
-import { createMailWorker } from "../../app/mail/worker.server";
 import { admitResetRequest, MAX_RESET_MAILS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS } from "../../app/auth/reset-throttle.server";
 import { setupPortal } from "../support/portal";
-import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { setupMailbox } from "../support/mailbox";
 import { textOf } from "../support/visitor";
 
 const portal = setupPortal();
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startTestSmtp();
-  await portal.db.update(emailOutbox).set({ status: "sent" });
-});
-afterAll(async () => {
-  await smtp.close();
-});
-
-async function deliver() {
-  const mailer = createMailWorker({ mode: "smtp", smtpUrl: smtp.url, reminderIntervalMs: 0, log: () => {} });
-  await mailer.drain();
-  await mailer.stop();
-}
+const mailbox = setupMailbox(portal);
+const { deliver } = mailbox;
 
 async function askForReset(email: string) {
   const response = await portal.visitor().post("/glomt-losenord", { email });
@@ -36,7 +22,7 @@ describe("password-reset requests", () => {
     for (let i = 0; i < 10; i++) answers.push(await askForReset(owner.email));
     await deliver();
 
-    const mails = smtp.received.filter((m) => m.to.includes(owner.email));
+    const mails = mailbox.smtp.received.filter((m) => m.to.includes(owner.email));
     expect(mails).toHaveLength(MAX_RESET_MAILS_PER_ACCOUNT);
     expect(answers.at(-1)).toEqual(answers[0]);
     expect(answers[0]!.status).toBe(200);
@@ -44,7 +30,7 @@ describe("password-reset requests", () => {
   });
 
   it("stop sending from one address after ten requests, whichever accounts they name", async () => {
-    smtp.received.length = 0;
+    mailbox.smtp.received.length = 0;
     // The first test spent three of this address's ten; seven more for other addresses use up the rest.
     for (let i = 0; i < MAX_RESET_REQUESTS_PER_ADDRESS - MAX_RESET_MAILS_PER_ACCOUNT; i++) {
       await askForReset(`nagon-${i}@test.example`);
@@ -54,11 +40,11 @@ describe("password-reset requests", () => {
     await deliver();
 
     expect(answer.text).toContain("Kolla din e-post");
-    expect(smtp.received.filter((m) => m.to.includes(next.email))).toHaveLength(0);
+    expect(mailbox.smtp.received.filter((m) => m.to.includes(next.email))).toHaveLength(0);
   });
 
   it("registering with an address that has an account mails its owner at most three times in a row, and the page never tells", async () => {
-    smtp.received.length = 0;
+    mailbox.smtp.received.length = 0;
     const owner = await createUser(portal.db, { email: "registrerad-igen@test.example" });
     const register = async () => {
       const response = await portal.visitor().post("/registrera", {
@@ -77,7 +63,7 @@ describe("password-reset requests", () => {
 
     expect(answers[0]).toEqual({ status: 302, location: "/registrera/klar" });
     expect(answers.at(-1)).toEqual(answers[0]);
-    const mails = smtp.received.filter((m) => m.to.includes(owner.email));
+    const mails = mailbox.smtp.received.filter((m) => m.to.includes(owner.email));
     expect(mails).toHaveLength(MAX_RESET_MAILS_PER_ACCOUNT);
     expect(mails[0]!.subject).toContain("Någon försökte registrera sig med din e-postadress");
     // Attempts count on their own: they do not use up the owner's reset links (asked from another address,
