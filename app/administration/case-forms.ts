@@ -17,7 +17,14 @@ export const completionRequestSchema = z.object({
   dueDate: dateField("Skriv sista dag som ÅÅÅÅ-MM-DD, till exempel 2027-02-18."),
 });
 
-export const expectedRevisionSchema = z.coerce.number().check(z.int(), z.minimum(0));
+/**
+ * The revision a form was shown with: digits from a post (an empty field is no revision, not 0) or a
+ * number from the browser's own form state.
+ */
+export const expectedRevisionSchema = z.union([
+  z.number().check(z.int(), z.minimum(0)),
+  z.pipe(z.string().check(z.regex(/^\d{1,9}$/)), z.transform(Number)),
+]);
 
 export const noteSchema = z.object({
   body: z.string().check(z.trim(), z.minLength(1, "Skriv anteckningen."), z.maxLength(4000, "Anteckningen får vara högst 4 000 tecken."), textCheck("multiLine")),

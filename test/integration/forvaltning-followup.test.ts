@@ -117,6 +117,7 @@ describe("reviewing a period report", () => {
 
   it.each([
     ["no revision", {}],
+    ["an empty revision", { expectedRevision: "" }],
     ["a revision that is not a number", { expectedRevision: "sju" }],
   ])("answers an approval with %s with a 400 and a message, not a conflict, and approves nothing", async (_, revision) => {
     const { caseId } = await submittedReportCase();
