@@ -2,7 +2,7 @@
  * What each button on the agreement page does. One function so the route stays thin; every intent
  * checks its own permission and the case's state before it touches anything.
  */
-import { NOT_THIS_FORM, formDataToNested, type FieldErrors } from "../utils/forms";
+import { NOT_THIS_FORM, formDataToNested, formDataToObject, parseForm, type FieldErrors } from "../utils/forms";
 import { randomUUID } from "node:crypto";
 import { expectedRevisionSchema } from "../administration/case-forms";
 import type { CurrentUser } from "../auth/current-user.server";
@@ -24,6 +24,7 @@ import {
   sendAgreementForSigning,
   signAgreementForDistrict,
 } from "./agreement.server";
+import { agreementCommentSchema, returnAgreementSchema } from "./agreement-page-forms";
 
 export interface AgreementActionBody {
   intent: string;
@@ -75,11 +76,10 @@ export async function handleAgreementAction(user: CurrentUser, found: DistrictCa
 
   if (intent === "comment") {
     requirePermission(found, "agreement.draft");
-    const body = String(formData.get("body") ?? "").trim();
     if (!found.case.state.startsWith("agreement.")) return fail(400, { errors: {}, formError: NOT_NOW });
-    if (body === "") return fail(400, { errors: { body: "Skriv en kommentar." }, values: { body } });
-    if (body.length > 2000) return fail(400, { errors: { body: "Kommentaren får vara högst 2000 tecken." }, values: { body } });
-    await addAgreementComment({ caseId, authorId: user.id, body });
+    const parsed = parseForm(agreementCommentSchema, formDataToObject(formData));
+    if (!parsed.ok) return fail(400, parsed);
+    await addAgreementComment({ caseId, authorId: user.id, body: parsed.data.body });
     return { status: 200, body: { intent, notice: "Kommentaren är skickad." } };
   }
 
@@ -111,9 +111,9 @@ export async function handleAgreementAction(user: CurrentUser, found: DistrictCa
   if (intent === "return") {
     requirePermission(found, "agreement.draft");
     if (expectedRevision === null) return notThisForm();
-    const comment = String(formData.get("comment") ?? "").trim();
-    if (comment === "") return fail(400, { errors: { comment: "Skriv vad som behöver ändras." } });
-    const result = await returnAgreementToDrafting({ user, found, expectedRevision, comment });
+    const parsed = parseForm(returnAgreementSchema, formDataToObject(formData));
+    if (!parsed.ok) return fail(400, parsed);
+    const result = await returnAgreementToDrafting({ user, found, expectedRevision, comment: parsed.data.comment });
     if (result.ok) return { status: 200, body: { intent, notice: "Överenskommelsen är tillbaka som utkast." } };
     return fail(refusedStatus(result.kind), { errors: {}, formError: result.message });
   }

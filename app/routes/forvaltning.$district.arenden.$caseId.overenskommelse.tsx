@@ -137,7 +137,13 @@ export default function AgreementPage() {
           <ErrorSummary errors={failureOf("return")?.errors} formError={failureOf("return")?.formError} />
           <Form method="post" className="stack">
             <input type="hidden" name="expectedRevision" value={header.revision} />
-            <PlainTextArea name="comment" label="Vad behöver ändras?" error={failureOf("return")?.errors?.comment} rows={3} />
+            <PlainTextArea
+              name="comment"
+              label="Vad behöver ändras?"
+              error={failureOf("return")?.errors?.comment}
+              defaultValue={(failureOf("return")?.values?.comment as string | undefined) ?? ""}
+              rows={3}
+            />
             <div>
               <button type="submit" name="intent" value="return" className="secondary">
                 Ta tillbaka för ändringar

@@ -73,6 +73,18 @@ const FORMS: Record<string, () => Promise<Form>> = {
     const { caseId } = await caseAfter(portal.db, world(), stepIndex("send for signing"));
     return { email: "handlaggare@demo.example", path: caseUrl(caseId, "/overenskommelse"), values: AGREEMENT_FORM };
   },
+  staffAgreementComment: async () => {
+    const { caseId } = await caseAfter(portal.db, world(), stepIndex("send for signing"));
+    return { email: "handlaggare@demo.example", path: caseUrl(caseId, "/overenskommelse"), values: { intent: "comment", body: "Lördagar också?" } };
+  },
+  agreementReturn: async () => {
+    const { caseId } = await caseAfter(portal.db, world(), stepIndex("send for signing") + 1);
+    return {
+      email: "handlaggare@demo.example",
+      path: caseUrl(caseId, "/overenskommelse"),
+      values: { intent: "return", expectedRevision: await revisionOf(caseId), comment: "Ändra beloppet." },
+    };
+  },
   agreementComment: async () => {
     const { caseId } = await fryshusetCase(portal.db, portal, { through: "bifall registered" });
     return { email: "forening@demo.example", path: `/forening/arenden/${caseId}/overenskommelse`, values: { body: "Kan vi lägga till lördagar?" } };
@@ -93,6 +105,8 @@ describe("text that cannot be stored, in the remaining forms", () => {
     ["attestation", "comment"],
     ["agreement", "coordinator"],
     ["agreementComment", "body"],
+    ["staffAgreementComment", "body"],
+    ["agreementReturn", "comment"],
     ["member", "name"],
   ])("%s form: a NUL byte in %s gets a message at the field and the text back", async (form, field) => {
     const { email, path, values } = await FORMS[form]!();
