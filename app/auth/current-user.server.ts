@@ -5,12 +5,14 @@ import {
   districts,
   organisationMemberships,
   organisations,
+  userIdentities,
   users,
 } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { jsonList } from "../../db/rows";
 import { retryReadOnConnectionError } from "../../db/errors";
-import { readSessionUserId } from "./session.server";
+import { readSession } from "./session.server";
+import type { SignInMethod } from "./sign-in-method";
 import { oncePerRequest } from "../utils/request-scope.server";
 import { DISTRICT_ROLES, ORGANISATION_ROLES, type DistrictRole, type OrganisationRole } from "./roles";
 import { rolesGrant, type DistrictPermission, type OrganisationPermission } from "./permissions";
@@ -36,6 +38,10 @@ export interface CurrentUser {
   title: string | null;
   organisations: OrganisationMembership[];
   districts: DistrictMembership[];
+  /** How this session began (a signature records it). */
+  signInMethod: SignInMethod;
+  /** The linked e-legitimation identity, masked; null until the person has signed in with e-ID once. */
+  identity: { personalNumberMasked: string; givenName: string; familyName: string } | null;
 }
 
 function group<K, T, R>(rows: T[], keyOf: (row: T) => K, make: (row: T) => R, add: (acc: R, row: T) => void) {
@@ -54,7 +60,7 @@ interface MembershipRow<R> {
   role: R;
 }
 
-export async function loadUser(userId: string): Promise<CurrentUser | null> {
+export async function loadUser(userId: string, signInMethod: SignInMethod = "password"): Promise<CurrentUser | null> {
   const db = await getDb();
   // One statement: the account and both kinds of membership arrive in one round trip, since every
   // page asks for them before anything else can start.
@@ -84,13 +90,22 @@ export async function loadUser(userId: string): Promise<CurrentUser | null> {
       title: users.title,
       orgRows: jsonList<MembershipRow<OrganisationRole> & { organisationNumber: string }>(organisationList),
       districtRows: jsonList<MembershipRow<DistrictRole> & { code: string }>(districtList),
+      personalNumberMasked: userIdentities.personalNumberMasked,
+      givenName: userIdentities.givenName,
+      familyName: userIdentities.familyName,
     })
     .from(users)
+    .leftJoin(userIdentities, eq(userIdentities.userId, users.id))
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   if (!user) return null;
-  const { orgRows, districtRows, ...account } = user;
+  const { orgRows, districtRows, personalNumberMasked, givenName, familyName, ...account } = user;
   return {
     ...account,
+    signInMethod,
+    identity:
+      personalNumberMasked !== null && givenName !== null && familyName !== null
+        ? { personalNumberMasked, givenName, familyName }
+        : null,
     organisations: group(
       orgRows,
       (r) => r.id,
@@ -116,8 +131,8 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   // Only reads: safe to try once more when the first try met a connection that had died.
   const lookUp = () =>
     retryReadOnConnectionError(async () => {
-      const userId = await readSessionUserId(request);
-      return userId ? loadUser(userId) : null;
+      const session = await readSession(request);
+      return session ? loadUser(session.userId, session.signInMethod) : null;
     });
   // A read shares one lookup across the page's loaders. A post does not: its action may change the
   // user's own roles or session, and the loaders that follow it must see that.

@@ -6,6 +6,7 @@ import { Lucia, TimeSpan } from "lucia";
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
 import { sessions, users } from "../../db/schema";
 import { getDb, type Database } from "../../db/client";
+import { isSignInMethod, type SignInMethod } from "./sign-in-method";
 
 export const SESSION_COOKIE_NAME = "iop_session";
 
@@ -29,7 +30,10 @@ function createLucia(db: Database) {
         sameSite: "lax",
       },
     },
-    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
+    getSessionAttributes: (attributes) => ({
+      createdAt: attributes.createdAt,
+      signInMethod: attributes.signInMethod,
+    }),
     getUserAttributes: () => ({}),
   });
 }
@@ -37,7 +41,8 @@ function createLucia(db: Database) {
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseSessionAttributes: { createdAt: Date };
+    // The adapter writes these as the drizzle table's fields.
+    DatabaseSessionAttributes: { createdAt: Date; signInMethod: string };
     DatabaseUserAttributes: Record<string, never>;
   }
 }
@@ -60,15 +65,28 @@ function sessionCookieHeader(l: ReturnType<typeof createLucia>, sessionId: strin
   return parts.join("; ");
 }
 
-/** Starts a new session (a new id every login) and returns the Set-Cookie value. */
-export async function startSession(userId: string): Promise<string> {
+/**
+ * Starts a new session (a new id every login) and returns the Set-Cookie value. `method` is how the
+ * person proved who they are; it stays with the session and nothing can upgrade it later.
+ */
+export async function startSession(userId: string, method: SignInMethod = "password"): Promise<string> {
   const l = await lucia();
-  const session = await l.createSession(userId, { createdAt: new Date() });
+  const session = await l.createSession(userId, { createdAt: new Date(), signInMethod: method });
   return sessionCookieHeader(l, session.id);
+}
+
+export interface SessionInfo {
+  userId: string;
+  signInMethod: SignInMethod;
 }
 
 /** The signed-in user's id, or null for no, expired or ended sessions. */
 export async function readSessionUserId(request: Request): Promise<string | null> {
+  return (await readSession(request))?.userId ?? null;
+}
+
+/** The signed-in user's id and how they signed in, or null for no, expired or ended sessions. */
+export async function readSession(request: Request): Promise<SessionInfo | null> {
   const l = await lucia();
   const sessionId = l.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return null;
@@ -79,7 +97,7 @@ export async function readSessionUserId(request: Request): Promise<string | null
     await l.invalidateSession(session.id);
     return null;
   }
-  return session.userId;
+  return { userId: session.userId, signInMethod: isSignInMethod(session.signInMethod) ? session.signInMethod : "password" };
 }
 
 /** Ends the current session and returns the Set-Cookie value that clears the cookie. */

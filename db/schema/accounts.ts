@@ -108,10 +108,32 @@ export const sessions = pgTable(
     id: text("id").primaryKey(),
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    /**
+     * How the person proved who they are for this session (app/auth/sign-in-method.ts): a signature
+     * records it, and "lösenord" is never taken for e-legitimation. Sessions from before 0012 are
+     * password sessions.
+     */
+    signInMethod: text("sign_in_method").notNull().default("password"),
     ...timestamps,
   },
   (t) => [index("sessions_user").on(t.userId)],
 );
+
+/**
+ * A person's verified e-legitimation identity, linked once to their account. The personnummer is
+ * never stored: only its keyed hash (for matching, app/auth/personnummer.server.ts) and the masked
+ * form shown to people ("19800101-XXXX").
+ */
+export const userIdentities = pgTable("user_identities", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  personalNumberHash: text("personal_number_hash").notNull().unique(),
+  personalNumberMasked: text("personal_number_masked").notNull(),
+  givenName: text("given_name").notNull(),
+  familyName: text("family_name").notNull(),
+  ...timestamps,
+});
 
 export const tokenPurpose = pgEnum("token_purpose", [
   "email_verification",
