@@ -20,6 +20,7 @@ export async function loadAgreementPage(user: CurrentUser, found: DistrictCase) 
     header: caseHeader(found),
     canDraft: can("agreement.draft"),
     canSign: can("agreement.signForDistrict"),
+    canDownload: can("documents.generate"),
     draft,
     formValues: withEmptyRows(formValuesFromContent(draft.content)),
     comments: await listAgreementComments(found.case.id),

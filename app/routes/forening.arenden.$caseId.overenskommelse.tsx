@@ -78,6 +78,11 @@ export default function AgreementPage() {
           </section>
           <h2>Överenskommelsen</h2>
           <AgreementSummary content={page.agreement} terms={page.terms} />
+          <p>
+            <a href={`/forening/arenden/${page.caseId}/overenskommelse.pdf`} download>
+              Ladda ner överenskommelsen som PDF
+            </a>
+          </p>
         </>
       )}
       <section aria-labelledby="kommentarer">

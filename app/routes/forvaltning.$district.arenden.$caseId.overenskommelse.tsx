@@ -71,6 +71,18 @@ export default function AgreementPage() {
           <AgreementSummary content={draft.content} terms={null} />
         </section>
       )}
+      {!draft.prefilled && loaded.canDownload ? (
+        <p>
+          {"Den sparade överenskommelsen: "}
+          <a href={`${loaded.base}/arenden/${header.id}/overenskommelse.pdf`} download>
+            Ladda ner som PDF
+          </a>
+          {" eller "}
+          <a href={`${loaded.base}/arenden/${header.id}/overenskommelse.docx`} download>
+            Word
+          </a>
+        </p>
+      ) : null}
 
       {drafting && canDraft && !draft.prefilled ? (
         <section aria-labelledby="send-heading" className="panel">

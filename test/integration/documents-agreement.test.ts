@@ -12,6 +12,7 @@ import { setupPortal } from "../support/portal";
 import { docxText, pdfText } from "../support/documents-read-back";
 import { AGREEMENT, caseAfter, stepIndex } from "../support/forvaltning-agreement";
 import { loggedIn } from "../support/forvaltning";
+import { textOf } from "../support/visitor";
 
 const portal = setupPortal();
 const staffFile = (caseId: string, format: string, district = "rk") => `/forvaltning/${district}/arenden/${caseId}/overenskommelse.${format}`;
@@ -47,6 +48,14 @@ describe("the överenskommelse as a file", () => {
     const [fryshuset] = await portal.db.select().from(organisations).where(eq(organisations.id, portal.organisationIds.get("Fryshuset")!));
     const staff = await loggedIn(portal, "handlaggare@demo.example");
     const forening = await loggedIn(portal, "forening@demo.example");
+
+    // Both agreement pages offer the files.
+    const staffPage = await (await staff.get(`/forvaltning/rk/arenden/${caseId}/overenskommelse`)).text();
+    expect(textOf(staffPage)).toContain("Den sparade överenskommelsen: Ladda ner som PDF eller Word");
+    expect(staffPage).toContain(`href="${staffFile(caseId, "docx")}"`);
+    const ownPage = await (await forening.get(`/forening/arenden/${caseId}/overenskommelse`)).text();
+    expect(ownPage).toContain(`href="${associationFile(caseId)}"`);
+    expect(textOf(ownPage)).toContain("Ladda ner överenskommelsen som PDF");
 
     const pdf = await staff.get(staffFile(caseId, "pdf"));
     expect(pdf.status).toBe(200);
