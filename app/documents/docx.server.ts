@@ -37,7 +37,7 @@ export function renderDocx(doc: NamndDocument): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-function renderBlock(block: Block): (Paragraph | Table)[] {
+export function renderBlock(block: Block): (Paragraph | Table)[] {
   switch (block.type) {
     case "heading":
       return [new Paragraph({ text: block.text, heading: LEVELS[block.level] })];

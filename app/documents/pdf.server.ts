@@ -66,8 +66,22 @@ function renderBlock(pdf: PDFKit.PDFDocument, block: Block, width: number) {
   }
 }
 
+/** The fonts a table is set in: the standard Helvetica here, embedded fonts where a document needs them (agreement-pdf.server.ts). */
+export interface TableFonts {
+  regular: string;
+  bold: string;
+}
+const STANDARD_FONTS: TableFonts = { regular: "Helvetica", bold: "Helvetica-Bold" };
+
 /** A table with a bold header row and a rule under each row; it breaks to a new page between rows. */
-export function pdfTable(pdf: PDFKit.PDFDocument, headers: string[], rows: string[][], width: number, numeric?: boolean[]) {
+export function pdfTable(
+  pdf: PDFKit.PDFDocument,
+  headers: string[],
+  rows: string[][],
+  width: number,
+  numeric?: boolean[],
+  fonts: TableFonts = STANDARD_FONTS,
+) {
   const columns = headers.length;
   // The first column carries names and descriptions; the rest are short figures.
   const firstWidth = columns === 1 ? width : Math.max(width * 0.4, width - (columns - 1) * 90);
@@ -75,7 +89,7 @@ export function pdfTable(pdf: PDFKit.PDFDocument, headers: string[], rows: strin
   const x0 = pdf.page.margins.left;
   const drawRow = (cells: string[], bold: boolean) => {
     const heights = cells.map((cell, i) =>
-      pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).heightOfString(cell, { width: (i === 0 ? firstWidth : otherWidth) - 6 }),
+      pdf.font(bold ? fonts.bold : fonts.regular).fontSize(10).heightOfString(cell, { width: (i === 0 ? firstWidth : otherWidth) - 6 }),
     );
     const height = Math.max(...heights) + 6;
     if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
@@ -83,7 +97,7 @@ export function pdfTable(pdf: PDFKit.PDFDocument, headers: string[], rows: strin
     cells.forEach((cell, i) => {
       const x = i === 0 ? x0 : x0 + firstWidth + (i - 1) * otherWidth;
       const w = (i === 0 ? firstWidth : otherWidth) - 6;
-      pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).text(cell, x, y + 3, { width: w, align: numeric?.[i] ? "right" : "left" });
+      pdf.font(bold ? fonts.bold : fonts.regular).fontSize(10).text(cell, x, y + 3, { width: w, align: numeric?.[i] ? "right" : "left" });
     });
     pdf.moveTo(x0, y + height).lineTo(x0 + width, y + height).lineWidth(0.5).strokeColor("#888888").stroke();
     pdf.x = x0;

@@ -246,6 +246,7 @@ const COVERED: Record<string, Spec> = {
     get: FORENING_CASE_PAGE,
     post: { body: () => ({ body: "Intrång" }), expect: FORENING_CASE_POST },
   },
+  "routes/forening.arenden.$caseId.overenskommelse[.]pdf": { get: FORENING_CASE_FILE },
   "routes/forening.arenden.$caseId.overenskommelse_.underteckna": {
     as: { foreningA: "firmatecknare@demo.example" },
     get: FORENING_CASE_PAGE,
@@ -324,6 +325,8 @@ const COVERED: Record<string, Spec> = {
     get: notAdmin(STAFF_CASE_PAGE),
     post: { body: (id) => withRevision(id, { intent: "comment", body: "Intrång" }), expect: notAdmin(STAFF_CASE_POST) },
   },
+  "routes/forvaltning.$district.arenden.$caseId.overenskommelse[.]pdf": { get: notAdmin(STAFF_CASE_FILE) },
+  "routes/forvaltning.$district.arenden.$caseId.overenskommelse[.]docx": { get: notAdmin(STAFF_CASE_FILE) },
   "routes/forvaltning.$district.arenden.$caseId.uppfoljning": {
     get: notAdmin(STAFF_CASE_PAGE),
     post: { body: (id) => withRevision(id, { intent: "meeting", kind: "steering", heldOn: "2025-01-01", notes: "Intrång" }), expect: notAdmin(STAFF_CASE_POST) },
