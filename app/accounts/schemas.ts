@@ -69,7 +69,10 @@ export type EidRegistrationInput = z.infer<typeof eidRegistrationSchema>;
 export const linkEidSchema = z.object({ intent: z.literal("linkEid", NOT_THIS_FORM) });
 
 /** Starting an e-ID sign-in from the login page: where to go afterwards, if anywhere. */
-export const eidSignInSchema = z.object({ redirectTo: z.optional(z.string().check(z.maxLength(2000))) });
+export const eidSignInSchema = z.object({
+  intent: z.literal("eid", NOT_THIS_FORM),
+  redirectTo: z.optional(z.string().check(z.maxLength(2000))),
+});
 
 export const loginSchema = z.object({
   email: email(),

@@ -34,6 +34,7 @@ export default function EidSignInPage() {
       <EidNoticePanel notice={notice} />
       <p>Du som företräder en förening loggar in med BankID eller Freja eID.</p>
       <Form method="post">
+        <input type="hidden" name="intent" value="eid" />
         <button type="submit">Logga in med e-legitimation</button>
       </Form>
       <p>

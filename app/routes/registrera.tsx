@@ -40,6 +40,7 @@ export default function RegistrationPage() {
           fylla i uppgifterna om föreningen.
         </p>
         <Form method="post" action="/logga-in/e-legitimation">
+          <input type="hidden" name="intent" value="eid" />
           <button type="submit">Registrera med e-legitimation</button>
         </Form>
       </>
