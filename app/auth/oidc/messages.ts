@@ -37,8 +37,12 @@ export const SIGN_IN_NOTICES = {
 
 export type SignInNoticeCode = keyof typeof SIGN_IN_NOTICES;
 
+/** The notice for a `?meddelande=` code: one of these, or completeSignIn's reason as it is (the e-ID callback sends those). */
 export function signInNotice(code: string | null): { tone: "info" | "error" | "success"; text: string } | null {
-  return code !== null && Object.hasOwn(SIGN_IN_NOTICES, code) ? SIGN_IN_NOTICES[code as SignInNoticeCode] : null;
+  if (code === null) return null;
+  if (Object.hasOwn(SIGN_IN_NOTICES, code)) return SIGN_IN_NOTICES[code as SignInNoticeCode];
+  if (Object.hasOwn(FAILURE_NOTICES, code)) return SIGN_IN_NOTICES[FAILURE_NOTICES[code as SignInFailure]];
+  return null;
 }
 
 /** The notice for a failure of completeSignIn. */
