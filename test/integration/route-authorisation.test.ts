@@ -144,6 +144,8 @@ const PUBLIC: Record<string, string> = {
   "routes/_index": "the start page",
   "routes/logga-in": "signing in",
   "routes/logga-ut": "signing out ends whatever session the cookie names, or none",
+  "routes/logga-in_.stad": "starting a sign-in with the city's SSO (oidc-staff-sso.test.ts)",
+  "routes/logga-in_.stad_.klar": "the SSO's callback: the verified e-mail must match a staff account (oidc-security.test.ts)",
   "routes/registrera": "a new förening registers itself",
   "routes/registrera_.klar": "the confirmation after registering",
   "routes/logga-in_.e-legitimation": "starting an e-ID sign-in; the broker proves who the person is (eid-sign-in.test.ts)",
