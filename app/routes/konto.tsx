@@ -56,8 +56,8 @@ export default function AccountPage() {
         {identity ? (
           <>
             <p>
-              Kontot är kopplat till e-legitimationen för {identity.givenName} {identity.familyName},{" "}
-              {identity.personalNumberMasked}. Du kan logga in med den.
+              {`Kontot är kopplat till e-legitimationen för ${identity.givenName} ${identity.familyName}, ${identity.personalNumberMasked}.`}{" "}
+              Du kan logga in med den.
             </p>
             <p className="hint">Kopplingen kan inte ändras här. Kontakta förvaltningen om den är fel.</p>
           </>

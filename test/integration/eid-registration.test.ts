@@ -19,7 +19,7 @@ const REGISTRATION = "/registrera/e-legitimation";
 const form = (fields: Partial<Record<string, string>> = {}) => ({
   intent: "register",
   organisationName: "Noras Läsecirkel",
-  organisationNumber: "802461-9168",
+  organisationNumber: "802478-8542",
   organisationEmail: "info@lasecirkel.example",
   email: "nora@lasecirkel.example",
   ...fields,

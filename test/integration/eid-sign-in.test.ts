@@ -118,7 +118,7 @@ describe("signing in with e-legitimation", () => {
     const step = await atProvider(visitor, await startSignIn(visitor, "eid"));
     if (step.kind !== "page") throw new Error("expected the person picker");
     const cancelled = await finishSignIn(visitor, await cancelAtProvider(visitor, step));
-    expect(cancelled.headers.get("location")).toBe("/logga-in?meddelande=inloggning-avbruten");
+    expect(cancelled.headers.get("location")).toBe("/logga-in?meddelande=cancelled");
     expect(visitor.cookie).toBe("");
 
     const other = portal.visitor();
