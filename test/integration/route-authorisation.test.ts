@@ -144,8 +144,13 @@ const PUBLIC: Record<string, string> = {
   "routes/_index": "the start page",
   "routes/logga-in": "signing in",
   "routes/logga-ut": "signing out ends whatever session the cookie names, or none",
+  "routes/logga-in_.stad": "starting a sign-in with the city's SSO (oidc-staff-sso.test.ts)",
+  "routes/logga-in_.stad_.klar": "the SSO's callback: the verified e-mail must match a staff account (oidc-security.test.ts)",
   "routes/registrera": "a new förening registers itself",
   "routes/registrera_.klar": "the confirmation after registering",
+  "routes/logga-in_.e-legitimation": "starting an e-ID sign-in; the broker proves who the person is (eid-sign-in.test.ts)",
+  "routes/logga-in_.e-legitimation.klar": "the broker's callback: this browser's attempt and the verified ID token are the authorisation (eid-sign-in.test.ts)",
+  "routes/registrera_.e-legitimation": "only with the sealed identity an e-ID sign-in left; without it a redirect (eid-registration.test.ts)",
   "routes/glomt-losenord": "asking for a reset link; the same answer for every address (no-enumeration.test.ts)",
   "routes/aterstall-losenord.$token": "the reset link's token is the authorisation (reset-tokens.test.ts)",
   "routes/bekrafta-epost.$token": "the confirmation link's token is the authorisation (registration.test.ts)",
@@ -274,6 +279,11 @@ const COVERED: Record<string, Spec> = {
     as: { foreningB: INVITEE },
     get: all("missing", { visitor: "login", foreningB: "ok" }),
     post: { body: () => ({ answer: "accept" }), expect: all("missing", { visitor: "login", foreningB: "redirect" }) },
+  },
+  // Everyone's own account; linking an e-legitimation is for a förening's people (A and B are linked already).
+  "routes/konto": {
+    get: all("ok", { visitor: "login" }),
+    post: { body: () => ({ intent: "linkEid" }), expect: all("forbidden", { visitor: "login", foreningA: "redirect", foreningB: "redirect" }) },
   },
   "routes/meddelanden._index": {
     get: all("ok", { visitor: "login" }),
