@@ -49,6 +49,8 @@ export interface DevProviderOptions {
   portalOrigin: string;
   /** Staff only: what email_verified says (false only in a test of the refusal). */
   emailVerified?: boolean;
+  /** Private signing keys (JWK, with kid and alg); by default the process's own, generated at start. */
+  jwks?: { keys: crypto.JsonWebKey[] };
 }
 
 const KIND_NAMES: Record<IdentityKind, string> = { eid: "e-legitimation", staff: "stadens inloggning" };
@@ -58,17 +60,19 @@ const ID_TOKEN_ALGORITHMS: Record<IdentityKind, "ES256" | "RS256"> = { eid: "ES2
 // Keys and storage: generated and kept in this process only.
 
 let signingKeys: { keys: crypto.JsonWebKey[] } | undefined;
+/** An RS256 and an ES256 key pair as private JWKs (exported for a test's own provider). */
+export function generateSigningKeys(): { keys: crypto.JsonWebKey[] } {
+  const rsa = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" });
+  const ec = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" });
+  return {
+    keys: [
+      { ...rsa, kid: `dev-rs256-${crypto.randomBytes(4).toString("hex")}`, alg: "RS256", use: "sig" },
+      { ...ec, kid: `dev-es256-${crypto.randomBytes(4).toString("hex")}`, alg: "ES256", use: "sig" },
+    ],
+  };
+}
 function jwks() {
-  if (!signingKeys) {
-    const rsa = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" });
-    const ec = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" });
-    signingKeys = {
-      keys: [
-        { ...rsa, kid: `dev-rs256-${crypto.randomBytes(4).toString("hex")}`, alg: "RS256", use: "sig" },
-        { ...ec, kid: `dev-es256-${crypto.randomBytes(4).toString("hex")}`, alg: "ES256", use: "sig" },
-      ],
-    };
-  }
+  signingKeys ??= generateSigningKeys();
   return signingKeys;
 }
 
@@ -309,7 +313,7 @@ export async function createDevIdentityProvider(options: DevProviderOptions): Pr
 
   const configuration: Configuration = {
     adapter: memoryAdapterClass(),
-    jwks: jwks() as Configuration["jwks"],
+    jwks: (options.jwks ?? jwks()) as Configuration["jwks"],
     cookies: {
       keys: cookieKeys,
       // Both providers share the portal's origin: their cookies must not collide.

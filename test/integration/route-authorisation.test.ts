@@ -252,6 +252,8 @@ const COVERED: Record<string, Spec> = {
     post: { body: () => ({ body: "Intrång" }), expect: FORENING_CASE_POST },
   },
   "routes/forening.arenden.$caseId.overenskommelse[.]pdf": { get: FORENING_CASE_FILE },
+  // The followUp case's agreement was signed by both: version 1 and its sealed copy exist.
+  "routes/forening.arenden.$caseId.overenskommelse_.versioner.$version.$file": { get: FORENING_CASE_FILE },
   "routes/forening.arenden.$caseId.overenskommelse_.underteckna": {
     as: { foreningA: "firmatecknare@demo.example" },
     get: FORENING_CASE_PAGE,
@@ -337,6 +339,7 @@ const COVERED: Record<string, Spec> = {
   },
   "routes/forvaltning.$district.arenden.$caseId.overenskommelse[.]pdf": { get: notAdmin(STAFF_CASE_FILE) },
   "routes/forvaltning.$district.arenden.$caseId.overenskommelse[.]docx": { get: notAdmin(STAFF_CASE_FILE) },
+  "routes/forvaltning.$district.arenden.$caseId.overenskommelse_.versioner.$version.$file": { get: notAdmin(STAFF_CASE_FILE) },
   "routes/forvaltning.$district.arenden.$caseId.uppfoljning": {
     get: notAdmin(STAFF_CASE_PAGE),
     post: { body: (id) => withRevision(id, { intent: "meeting", kind: "steering", heldOn: "2025-01-01", notes: "Intrång" }), expect: notAdmin(STAFF_CASE_POST) },
@@ -410,6 +413,7 @@ function addressFor(route: BuiltRoute, spec: Spec, party: Party): string {
     organisationId: world.organisationA,
     step: "syfte",
     version: "1",
+    file: "underskriven.pdf",
     periodIndex: "0",
     year: world.year,
     attachmentId: world.attachmentId,
