@@ -120,10 +120,13 @@ export default function AgreementPage() {
       {signing || loaded.signatures.length > 0 ? <SignatureList signatures={loaded.signatures} /> : null}
 
       {signing && !loaded.version ? (
-        <p className="panel">
-          Överenskommelsen skickades för underskrift innan portalen sparade versioner, så det finns ingen låst version att
-          skriva under. Ta tillbaka den för ändringar och skicka den igen.
-        </p>
+        <div className="panel">
+          <ErrorSummary errors={failureOf("sign")?.errors} formError={failureOf("sign")?.formError} />
+          <p>
+            Överenskommelsen skickades för underskrift innan portalen sparade versioner, så det finns ingen låst version
+            att skriva under. Ta tillbaka den för ändringar och skicka den igen.
+          </p>
+        </div>
       ) : null}
 
       {signing && canSign && !loaded.administrationSigned && loaded.version ? (
