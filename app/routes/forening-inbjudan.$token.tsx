@@ -50,7 +50,7 @@ export default function OrganisationInvitationPage() {
       <section aria-labelledby="invitation-eid">
         <h2 id="invitation-eid">Tacka ja med e-legitimation</h2>
         <p>Legitimera dig med BankID eller Freja eID, så loggas du in och kan sedan logga in med den.</p>
-        <Form method="post">
+        <Form method="post" reloadDocument>
           <input type="hidden" name="intent" value="eid" />
           <button type="submit">Tacka ja med e-legitimation</button>
         </Form>
