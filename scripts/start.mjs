@@ -8,6 +8,12 @@ if (!process.env.SMTP_URL && !process.env.DEV_MAILBOX) {
   process.env.DEV_MAILBOX = "true";
   console.warn("Varning: SMTP_URL är inte satt. E-post skickas inte utan hamnar i utvecklingsbrevlådan på http://localhost:PORT/dev/mail (bara från den här datorn).");
 }
+// Nor an e-legitimation broker or the city's SSO: the development identity providers stand in (the
+// demo persons, README), and the demo's personnummer are hashed with the development key.
+if (!process.env.EID_ISSUER && !process.env.STAFF_OIDC_ISSUER && !process.env.DEV_IDENTITY_PROVIDER) {
+  process.env.DEV_IDENTITY_PROVIDER = "true";
+  console.warn("Varning: EID_ISSUER och STAFF_OIDC_ISSUER är inte satta. Inloggningen med e-legitimation och stadens inloggning går till demoleverantörerna (/dev/e-legitimation, /dev/stads-sso).");
+}
 if (!existsSync("build/index.js") || process.env.REBUILD === "true") {
   const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -8,7 +8,9 @@ import {
   createDistrict,
   createOrganisation,
   createUser,
+  addConfirmedVerification,
 } from "./factories";
+import { DEMO_EID_PERSONS } from "./demo-persons";
 import { seedDemoCases } from "./demo-cases";
 import {
   demoCalls,
@@ -39,6 +41,13 @@ export async function seedDemoData(db: Executor) {
   for (const p of DEMO_ORGANISATION_USERS) {
     const user = await createUser(db, { email: p.email, name: p.name, password: DEMO_PASSWORD });
     await addOrganisationRoles(db, user.id, organisationIds.get(p.organisation)!, p.roles);
+    // The demo's firmatecknare are named in a confirmed protokoll, by the personnummer of their e-ID.
+    const person = DEMO_EID_PERSONS.find((e) => e.email === p.email);
+    if (p.roles.includes("signatory") && person) {
+      await addConfirmedVerification(db, organisationIds.get(p.organisation)!, [
+        { fullName: `${person.givenName} ${person.familyName}`, personalNumber: person.personalNumber, userId: user.id },
+      ]);
+    }
   }
   const areaIds: string[] = [];
   for (const area of DEMO_PRIORITY_AREAS) {
