@@ -8,11 +8,11 @@ if (!process.env.SMTP_URL && !process.env.DEV_MAILBOX) {
   process.env.DEV_MAILBOX = "true";
   console.warn("Varning: SMTP_URL är inte satt. E-post skickas inte utan hamnar i utvecklingsbrevlådan på http://localhost:PORT/dev/mail (bara från den här datorn).");
 }
-// Nor an e-legitimation broker or the city's SSO: the development identity providers stand in (the
-// demo persons, README), and the demo's personnummer are hashed with the development key.
-if (!process.env.EID_ISSUER && !process.env.STAFF_OIDC_ISSUER && !process.env.DEV_IDENTITY_PROVIDER) {
+// The demo has no e-legitimation broker or city SSO: the development identity providers stand in
+// (/dev/e-legitimation, /dev/stads-sso, only from this computer). A configured issuer replaces its kind.
+if (!process.env.DEV_IDENTITY_PROVIDER && (!process.env.EID_ISSUER || !process.env.STAFF_OIDC_ISSUER)) {
   process.env.DEV_IDENTITY_PROVIDER = "true";
-  console.warn("Varning: EID_ISSUER och STAFF_OIDC_ISSUER är inte satta. Inloggningen med e-legitimation och stadens inloggning går till demoleverantörerna (/dev/e-legitimation, /dev/stads-sso).");
+  console.warn("Varning: EID_ISSUER eller STAFF_OIDC_ISSUER är inte satt. Testinloggningen (påhittade personer) används i stället, bara från den här datorn.");
 }
 if (!existsSync("build/index.js") || process.env.REBUILD === "true") {
   const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: process.env });

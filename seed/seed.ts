@@ -1,6 +1,9 @@
 import { count } from "drizzle-orm";
 import type { Database, Executor } from "../db/client";
-import { calls, districts, priorityAreas } from "../db/schema";
+import { calls, districts, priorityAreas, userIdentities } from "../db/schema";
+import { maskedPersonalNumber, personalNumberHash } from "../app/auth/personnummer.server";
+import { devProviderActive } from "../app/auth/oidc/paths";
+import { DEMO_EID_PERSONS } from "./demo-persons";
 import { stockholmDate } from "../app/utils/time";
 import {
   addDistrictRoles,
@@ -10,7 +13,6 @@ import {
   createUser,
   addConfirmedVerification,
 } from "./factories";
-import { DEMO_EID_PERSONS } from "./demo-persons";
 import { seedDemoCases } from "./demo-cases";
 import {
   demoCalls,
@@ -41,12 +43,23 @@ export async function seedDemoData(db: Executor) {
   for (const p of DEMO_ORGANISATION_USERS) {
     const user = await createUser(db, { email: p.email, name: p.name, password: DEMO_PASSWORD });
     await addOrganisationRoles(db, user.id, organisationIds.get(p.organisation)!, p.roles);
-    // The demo's firmatecknare are named in a confirmed protokoll, by the personnummer of their e-ID.
-    const person = DEMO_EID_PERSONS.find((e) => e.email === p.email);
-    if (p.roles.includes("signatory") && person) {
-      await addConfirmedVerification(db, organisationIds.get(p.organisation)!, [
-        { fullName: `${person.givenName} ${person.familyName}`, personalNumber: person.personalNumber, userId: user.id },
-      ]);
+    // The demo e-ID persons with an account sign in with e-legitimation too (the others register),
+    // wherever the development provider that knows them runs; the demo's firmatecknare among them are
+    // named in a confirmed protokoll by that personnummer (ADR 0028).
+    const person = devProviderActive("eid") ? DEMO_EID_PERSONS.find((e) => e.email === p.email) : undefined;
+    if (person) {
+      await db.insert(userIdentities).values({
+        userId: user.id,
+        personalNumberHash: personalNumberHash(person.personalNumber),
+        personalNumberMasked: maskedPersonalNumber(person.personalNumber),
+        givenName: person.givenName,
+        familyName: person.familyName,
+      });
+      if (p.roles.includes("signatory")) {
+        await addConfirmedVerification(db, organisationIds.get(p.organisation)!, [
+          { fullName: `${person.givenName} ${person.familyName}`, personalNumber: person.personalNumber, userId: user.id },
+        ]);
+      }
     }
   }
   const areaIds: string[] = [];

@@ -12,8 +12,7 @@ import crypto from "node:crypto";
 const DEVELOPMENT_KEY = "iop-portalen-development-personal-number-key";
 
 function hashKey(): string {
-  // Read through a variable: the Remix build replaces a literal `process.env.NODE_ENV` with
-  // "production", which would make the tests' built server refuse the development key.
+  // Through a variable: the Remix build inlines a literal process.env.NODE_ENV as "production".
   const env = process.env;
   const key = env.PERSONAL_NUMBER_HASH_SECRET;
   if (key) return key;

@@ -140,6 +140,31 @@ export const userIdentities = pgTable("user_identities", {
   ...timestamps,
 });
 
+/** What happened to an account's way of signing in (app/accounts/account-events.server.ts). */
+export const accountEventKind = pgEnum("account_event_kind", ["registered_with_eid", "identity_linked", "signed_in_eid"]);
+
+/**
+ * An account's history of identity events, append-only (a trigger refuses UPDATE, DELETE and
+ * TRUNCATE, migration 0013): who registered or linked with e-legitimation, and each e-ID sign-in.
+ * No personal data beyond the masked personnummer; never the personnummer or its hash. No cascade
+ * from users: an account with history is disabled, not deleted.
+ */
+export const accountEvents = pgTable(
+  "account_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: accountEventKind("kind").notNull(),
+    /** How the person proved who they are (app/auth/sign-in-method.ts). */
+    signInMethod: text("sign_in_method"),
+    personalNumberMasked: text("personal_number_masked"),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("account_events_user").on(t.userId, t.at)],
+);
+
 export const tokenPurpose = pgEnum("token_purpose", [
   "email_verification",
   "password_reset",

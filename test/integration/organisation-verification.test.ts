@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import {
   cases,
   namedSignatories,
@@ -20,12 +20,12 @@ import {
   users,
 } from "../../db/schema";
 import { personalNumberHash, maskedPersonalNumber } from "../../app/auth/personnummer.server";
-import { grantNamedSignatoryRoles } from "../../app/organisations/verification.server";
 import { DEMO_EID_PERSONS } from "../../seed/demo-persons";
 import { createUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { signedIn } from "../support/signed-in";
 import { fieldErrorOf, textOf, type Visitor } from "../support/visitor";
+import { atProvider, browserRequest, choosePerson, finishSignIn } from "../support/oidc";
 import { AGREEMENT, caseAfter, stepIndex } from "../support/forvaltning-agreement";
 
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "iop-verification-"));
@@ -235,16 +235,22 @@ describe("the district answers", () => {
   });
 
   it("makes Nora firmatecknare when she proves with e-ID that she is the person named", async () => {
-    const account = await createUser(portal.db, { email: "nora@test.example", name: "Nora Nyström" });
-    const hash = personalNumberHash(nora.personalNumber);
-    await portal.db.transaction(async (tx) => {
-      await tx.insert(userIdentities).values({ userId: account.id, personalNumberHash: hash, personalNumberMasked: "20000101-XXXX", givenName: "Nora", familyName: "Nyström" });
-      expect(await grantNamedSignatoryRoles(tx, account.id, hash)).toBe(1);
-    });
+    // Nora has an account made with a password; she links her e-legitimation on Ditt konto, through the
+    // real development provider. The link is her proof: the confirmed protokoll names her.
+    await createUser(portal.db, { email: "nora@test.example", name: "Nora Nyström" });
+    const visitor = portal.visitor();
+    expect((await visitor.logIn("nora@test.example")).status).toBe(302);
+    expect(await rolesIn(fryshuset, "nora@test.example")).toEqual([]);
+    const started = await browserRequest(visitor, "/konto", { method: "POST", form: { intent: "linkEid" } });
+    expect(started.status).toBe(302);
+    const step = await atProvider(visitor, started.headers.get("location")!);
+    const linked = await finishSignIn(visitor, step.kind === "page" ? await choosePerson(visitor, step, "nora") : step.url);
+    expect(linked.headers.get("location")).toBe("/konto?meddelande=kopplad");
     expect(await rolesIn(fryshuset, "nora@test.example")).toEqual(["signatory"]);
-    const [matched] = await portal.db.select().from(namedSignatories).where(and(eq(namedSignatories.userId, account.id), eq(namedSignatories.organisationId, fryshuset)));
+    const [matched] = await portal.db.select().from(namedSignatories).where(and(eq(namedSignatories.personalNumberHash, personalNumberHash(nora.personalNumber)), eq(namedSignatories.organisationId, fryshuset), isNotNull(namedSignatories.userId)));
     expect(matched!.fullName).toBe("Nora Nyström");
     expect(textOf(await (await as.contact.get(foreningPage())).text())).toContain("Firmatecknare loggade in med e-legitimation");
+    expect(textOf(await (await visitor.get(`/forening/${fryshuset}`)).text())).toContain("Fryshuset");
   });
 
   it("keeps the förening's history as a record the database will not change", async () => {
