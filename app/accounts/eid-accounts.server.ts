@@ -5,7 +5,7 @@
  * unique); the database never sees the personnummer. Every such event is in the account's
  * append-only history (account_events).
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import {
   accountEvents,
   organisationMemberships,
@@ -37,6 +37,17 @@ export async function recordAccountEvent(
   event: { userId: string; kind: AccountEventKind; signInMethod?: SignInMethod; personalNumberMasked?: string },
 ): Promise<void> {
   await db.insert(accountEvents).values(event);
+}
+
+/** The newest events of the account's history, for Ditt konto. */
+export async function accountHistory(userId: string, limit = 10) {
+  const db = await getDb();
+  return db
+    .select({ kind: accountEvents.kind, signInMethod: accountEvents.signInMethod, at: accountEvents.at })
+    .from(accountEvents)
+    .where(eq(accountEvents.userId, userId))
+    .orderBy(desc(accountEvents.at), desc(accountEvents.id))
+    .limit(limit);
 }
 
 export type EidSignInResult =

@@ -169,5 +169,5 @@ export async function logInThroughForm(page: Page, origin: string, email: string
   await page.goto(`${origin}/logga-in`);
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/logga-in")), page.getByRole("button", { name: "Logga in" }).click()]);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/logga-in")), page.getByRole("button", { name: "Logga in", exact: true }).click()]);
 }
