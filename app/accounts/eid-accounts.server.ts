@@ -29,6 +29,7 @@ import type { FieldErrors } from "../utils/forms";
 import type { PendingIdentity } from "./eid-cookies.server";
 import { fullName } from "./eid-identity.server";
 import type { EidRegistrationInput } from "./schemas";
+import { grantNamedSignatoryRoles } from "../organisations/verification.server";
 
 type AccountEventKind = (typeof accountEvents.$inferInsert)["kind"];
 
@@ -85,6 +86,8 @@ export async function signInWithIdentity(identity: PendingIdentity): Promise<Eid
       signInMethod: identity.method,
       personalNumberMasked: identity.personalNumberMasked,
     });
+    // Named in a förening's confirmed protokoll: firmatecknare from this proven sign-in (ADR 0028).
+    await grantNamedSignatoryRoles(tx, row.userId, identity.personalNumberHash);
     return { kind: "found" as const, userId: row.userId };
   });
   if (found.kind !== "found") return found;
@@ -141,6 +144,7 @@ export async function linkIdentity(
         signInMethod: identity.method,
         personalNumberMasked: identity.personalNumberMasked,
       });
+      await grantNamedSignatoryRoles(tx, userId, identity.personalNumberHash);
       return { ok: true as const };
     });
   } catch (error) {
@@ -267,6 +271,7 @@ export async function registerWithIdentity(
         givenName: identity.givenName,
         familyName: identity.familyName,
       });
+      await grantNamedSignatoryRoles(tx, userId, identity.personalNumberHash);
       await recordAccountEvent(tx, {
         userId,
         kind: "registered_with_eid",
