@@ -2,7 +2,7 @@
  * What an e-ID sign-in hands on through the browser, sealed (app/auth/sealed-cookie.server.ts):
  *   - a pending registration: an identity the broker verified that has no account yet. Only the
  *     keyed hash, the masked personnummer and the names, never the personnummer itself; fifteen
- *     minutes, on the registration page's path only. Not in the URL, so it is in no log or history.
+ *     minutes, on the registration pages' path only. Not in the URL, so it is in no log or history.
  *   - a link intent: a signed-in user asked to link their e-legitimation. Bound to that user: the
  *     callback links only if the same user is still signed in.
  *   - an invitation answered with e-legitimation: the invitation link's token, for the callback to
@@ -15,7 +15,9 @@ import { clearCookie, openCookie, sealCookie, type SealedCookie } from "../auth/
 
 export const EID_REGISTRATION_PATH = "/registrera/e-legitimation";
 
-const REGISTRATION_COOKIE: SealedCookie = { name: "iop_eid_registration", path: EID_REGISTRATION_PATH, seconds: 15 * 60 };
+// On /registrera, not the page's own path: a form posted with JavaScript goes to
+// /registrera/e-legitimation.data (Remix single fetch), which a cookie path of the page would not match.
+const REGISTRATION_COOKIE: SealedCookie = { name: "iop_eid_registration", path: "/registrera", seconds: 15 * 60 };
 const LINK_COOKIE: SealedCookie = { name: "iop_eid_link", path: CALLBACK_PATHS.eid, seconds: 10 * 60 };
 const INVITATION_COOKIE: SealedCookie = { name: "iop_eid_invitation", path: CALLBACK_PATHS.eid, seconds: 10 * 60 };
 

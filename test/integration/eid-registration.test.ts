@@ -51,7 +51,7 @@ describe("registering with e-legitimation", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(REGISTRATION);
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("iop_eid_registration="))!;
-    expect(setCookie).toContain(`Path=${REGISTRATION}`);
+    expect(setCookie).toContain("Path=/registrera;");
     expect(setCookie).toContain("Max-Age=900");
     expect(setCookie).toContain("HttpOnly");
     for (const written of [...WRITTEN, "Nora", "20000101"]) expect(setCookie).not.toContain(written);

@@ -67,7 +67,7 @@ describe("sealed cookies", () => {
     expect(header).not.toContain(identity.personalNumberHash);
     expect(header).not.toContain("Nora");
     expect(header).not.toContain("20000101");
-    expect(header).toContain("Path=/registrera/e-legitimation; Max-Age=900");
+    expect(header).toContain("Path=/registrera; Max-Age=900");
     expect(readPendingRegistration(requestWith(header))).toEqual(identity);
   });
 
