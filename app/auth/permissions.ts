@@ -8,6 +8,7 @@ export const ORGANISATION_PERMISSIONS = [
   "organisation.view",
   "organisation.edit",
   "organisation.inviteMember",
+  "organisation.requestVerification",
   "application.draft",
   "application.submit",
   "application.withdraw",
@@ -40,6 +41,7 @@ export const DISTRICT_PERMISSIONS = [
   "staff.manage",
   "calls.manage",
   "outbox.view",
+  "organisation.verify",
 ] as const;
 
 export type OrganisationPermission = (typeof ORGANISATION_PERMISSIONS)[number];
@@ -57,6 +59,7 @@ export const PERMISSION_MATRIX: {
       "organisation.view",
       "organisation.edit",
       "organisation.inviteMember",
+      "organisation.requestVerification",
       "application.draft",
       "application.submit",
       "application.withdraw",
@@ -81,6 +84,7 @@ export const PERMISSION_MATRIX: {
       "report.review",
       "meeting.record",
       "documents.generate",
+      "organisation.verify",
     ],
     coordinator: [...everyoneOnStaff, "case.internalNote", "meeting.record", "documents.generate"],
     head_of_unit: [
@@ -102,7 +106,7 @@ export const PERMISSION_MATRIX: {
       "documents.generate",
     ],
     registrar: [...everyoneOnStaff, "decision.register", "documents.generate"],
-    admin: [...everyoneOnStaff, "case.assign", "staff.manage", "calls.manage", "outbox.view"],
+    admin: [...everyoneOnStaff, "case.assign", "staff.manage", "calls.manage", "outbox.view", "organisation.verify"],
   },
 };
 

@@ -80,7 +80,7 @@ export default function AccountPage() {
               Koppla din e-legitimation (BankID eller Freja eID) till kontot, så kan du logga in med den i stället för
               lösenordet. Det görs en gång: du loggar in med e-legitimationen och kommer sedan tillbaka hit.
             </p>
-            <Form method="post">
+            <Form method="post" reloadDocument>
               <HiddenField name="intent" value="linkEid" />
               <button type="submit">Koppla e-legitimation</button>
             </Form>

@@ -53,6 +53,8 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}):
     NODE_ENV: "production",
     PORT: String(port),
     LOG_REQUESTS: "false",
+    // As `npm start`'s demo (scripts/start.mjs): the development identity providers and key.
+    DEV_IDENTITY_PROVIDER: "true",
     ...extraEnv,
   };
   let cleanup = async () => {};
