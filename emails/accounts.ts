@@ -1,11 +1,16 @@
 import { composeEmail } from "./layout";
 
-export function registrationConfirmationEmail(input: { name: string; organisationName: string; url: string }) {
+export function registrationConfirmationEmail(input: { name: string; organisationName: string; url: string; joinRequested?: boolean }) {
   return composeEmail({
     template: "registration_confirmation",
     subject: "Bekräfta din e-postadress – IOP-portalen",
     greeting: `Hej ${input.name}!`,
-    paragraphs: [`Du har registrerat ${input.organisationName} i IOP-portalen.`],
+    paragraphs: input.joinRequested
+      ? [
+          `Föreningen finns redan i IOP-portalen. Vi har frågat föreningens firmatecknare om du får gå med som kontaktperson.`,
+          "Du får ett meddelande när de har svarat.",
+        ]
+      : [`Du har registrerat ${input.organisationName} i IOP-portalen.`],
     next: "Bekräfta din e-postadress genom att öppna länken nedan inom 72 timmar. Sedan kan du logga in och börja skriva en ansökan.",
     link: { label: "Bekräfta e-postadressen", url: input.url },
     after: ["Har du inte registrerat dig? Då kan du bortse från det här meddelandet."],

@@ -42,3 +42,32 @@ export function verificationDecidedEmail(input: {
     link: { label: "Öppna verifieringen", url: input.url },
   });
 }
+
+/** To the förening's firmatecknare: someone registered the förening again and asks to join it. */
+export function joinRequestedEmail(input: { name: string; organisationName: string; requesterName: string; url: string }) {
+  return composeEmail({
+    template: "join_requested",
+    subject: `${input.requesterName} vill gå med i ${input.organisationName} – IOP-portalen`,
+    greeting: `Hej ${input.name}!`,
+    paragraphs: [
+      `${input.requesterName} försökte registrera ${input.organisationName}, som redan finns i IOP-portalen, och ber nu om att få gå med i föreningen som kontaktperson.`,
+      "Känner ni till personen? Godkänn eller avslå förfrågan. Godkänner ni, ser personen föreningens ärenden.",
+    ],
+    link: { label: "Svara på förfrågan", url: input.url },
+  });
+}
+
+/** To the person who asked to join. */
+export function joinAnsweredEmail(input: { name: string; organisationName: string; accepted: boolean; url: string }) {
+  return composeEmail({
+    template: input.accepted ? "join_accepted" : "join_refused",
+    subject: input.accepted ? `Du är med i ${input.organisationName} – IOP-portalen` : `Förfrågan om ${input.organisationName} – IOP-portalen`,
+    greeting: `Hej ${input.name}!`,
+    paragraphs: [
+      input.accepted
+        ? `Din förfrågan är godkänd: du är kontaktperson för ${input.organisationName} i IOP-portalen.`
+        : `Din förfrågan att gå med i ${input.organisationName} godkändes inte. Kontakta föreningen om du tror att det är fel.`,
+    ],
+    link: { label: "Logga in", url: input.url },
+  });
+}

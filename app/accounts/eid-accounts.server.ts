@@ -30,6 +30,7 @@ import type { PendingIdentity } from "./eid-cookies.server";
 import { fullName } from "./eid-identity.server";
 import type { EidRegistrationInput } from "./schemas";
 import { grantNamedSignatoryRoles } from "../organisations/verification.server";
+import { requestToJoin } from "../organisations/join-requests.server";
 
 type AccountEventKind = (typeof accountEvents.$inferInsert)["kind"];
 
@@ -221,7 +222,7 @@ export const EMAIL_TAKEN =
 export const IDENTITY_TAKEN = "Din e-legitimation hör redan till ett konto. Logga in med e-legitimation i stället.";
 
 export type EidRegistrationResult =
-  | { ok: true; userId: string; setCookie: string }
+  | { ok: true; userId: string; setCookie: string; joinRequested: boolean }
   | { ok: false; errors: FieldErrors; formError?: string };
 
 /**
@@ -238,7 +239,7 @@ export async function registerWithIdentity(
   if (!parsed.ok) return { ok: false, errors: { organisationNumber: parsed.message } };
   const db = await getDb();
   const name = fullName(identity);
-  type Outcome = { ok: true; userId: string; mailId: string } | { ok: false; errors: FieldErrors; formError?: string };
+  type Outcome = { ok: true; userId: string; mailIds: string[]; joinRequested: boolean } | { ok: false; errors: FieldErrors; formError?: string };
   let outcome: Outcome;
   try {
     outcome = await db.transaction(async (tx): Promise<Outcome> => {
@@ -251,9 +252,28 @@ export async function registerWithIdentity(
         .select({ id: organisations.id })
         .from(organisations)
         .where(eq(organisations.organisationNumber, parsed.value));
-      if (existingOrg) return { ok: false, errors: { organisationNumber: ORGANISATION_TAKEN } };
       const [existingUser] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
       if (existingUser) return { ok: false, errors: { email: EMAIL_TAKEN } };
+      if (existingOrg) {
+        // The förening is in the portal already: an account with the identity, and a request to join
+        // that its firmatecknare answer (ADR 0028). A named firmatecknare is one at once.
+        const [user] = await tx.insert(users).values({ email: input.email, name, passwordHash: null }).returning({ id: users.id });
+        const userId = user!.id;
+        await tx.insert(userIdentities).values({
+          userId,
+          personalNumberHash: identity.personalNumberHash,
+          personalNumberMasked: identity.personalNumberMasked,
+          givenName: identity.givenName,
+          familyName: identity.familyName,
+        });
+        await recordAccountEvent(tx, { userId, kind: "registered_with_eid", signInMethod: identity.method, personalNumberMasked: identity.personalNumberMasked });
+        const named = await grantNamedSignatoryRoles(tx, userId, identity.personalNumberHash);
+        const mailIds = named > 0 ? [] : await requestToJoin(tx, { organisationId: existingOrg.id, userId, requesterName: name });
+        const token = await issueToken(tx, userId, "email_verification");
+        const message = await eidRegistrationEmail({ name, organisationName: input.organisationName, url: `${appUrl()}/bekrafta-epost/${token}` });
+        mailIds.push(await enqueueEmail(tx, { userId, email: input.email }, message));
+        return { ok: true, userId, mailIds, joinRequested: named === 0 };
+      }
 
       const [organisation] = await tx
         .insert(organisations)
@@ -284,7 +304,7 @@ export async function registerWithIdentity(
         organisationName: input.organisationName,
         url: `${appUrl()}/bekrafta-epost/${token}`,
       });
-      return { ok: true, userId, mailId: await enqueueEmail(tx, { userId, email: input.email }, message) };
+      return { ok: true, userId, mailIds: [await enqueueEmail(tx, { userId, email: input.email }, message)], joinRequested: false };
     });
   } catch (error) {
     // Two registrations racing: the database has the last word.
@@ -295,6 +315,6 @@ export async function registerWithIdentity(
     return { ok: false, errors: {}, formError: IDENTITY_TAKEN };
   }
   if (!outcome.ok) return outcome;
-  announceDemoMail(outcome.mailId);
-  return { ok: true, userId: outcome.userId, setCookie: await startSession(outcome.userId, identity.method) };
+  for (const id of outcome.mailIds) announceDemoMail(id);
+  return { ok: true, userId: outcome.userId, setCookie: await startSession(outcome.userId, identity.method), joinRequested: outcome.joinRequested };
 }

@@ -11,6 +11,10 @@ const TRY_AGAIN = "Försök igen.";
 
 /** On Ditt konto, after asking to link an e-legitimation. */
 const ACCOUNT_NOTICES: Record<string, EidNotice> = {
+  forfragan: {
+    kind: "success",
+    text: "Föreningen finns redan i portalen. Vi har frågat föreningens firmatecknare om du får gå med som kontaktperson. Du får ett meddelande när de har svarat.",
+  },
   kopplad: {
     kind: "success",
     text: "Din e-legitimation är kopplad till kontot. Nästa gång kan du logga in med den.",

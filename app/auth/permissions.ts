@@ -9,6 +9,7 @@ export const ORGANISATION_PERMISSIONS = [
   "organisation.edit",
   "organisation.inviteMember",
   "organisation.requestVerification",
+  "organisation.answerJoinRequest",
   "application.draft",
   "application.submit",
   "application.withdraw",
@@ -69,7 +70,7 @@ export const PERMISSION_MATRIX: {
     ],
     // Signing rights are a fact of their own: a firmatecknare who is not also a contact person
     // can read and sign, not draft.
-    signatory: ["organisation.view", "agreement.comment", "agreement.signForOrganisation"],
+    signatory: ["organisation.view", "organisation.answerJoinRequest", "agreement.comment", "agreement.signForOrganisation"],
   },
   district: {
     caseworker: [

@@ -34,3 +34,9 @@ export const verificationDecisionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 export type VerificationDecisionInput = z.infer<typeof verificationDecisionSchema>;
+
+/** Answering a request to join: on the förening's page (its firmatecknare) or the district's. */
+export const joinAnswerSchema = z.object({
+  intent: z.enum(["acceptJoin", "refuseJoin"], "Formuläret kunde inte läsas."),
+  requestId: z.uuid("Formuläret kunde inte läsas."),
+});

@@ -158,7 +158,7 @@ async function contactPeople(db: Executor, organisationId: string) {
     );
 }
 
-async function recordEvent(
+export async function recordEvent(
   db: Executor,
   event: { organisationId: string; kind: OrganisationEventKind; actor: { id: string; name: string } | null; detail?: string | null },
 ) {

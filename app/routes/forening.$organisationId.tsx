@@ -130,6 +130,9 @@ export default function OrganisationProfilePage() {
         <Link to={`/forening/${organisation.id}/personer`}>Se och ändra vilka som finns i portalen för föreningen</Link>
       </p>
       <p>
+        <Link to={`/forening/${organisation.id}/forfragningar`}>Förfrågningar om att gå med i föreningen</Link>
+      </p>
+      <p>
         <Link to={`/forening/${organisation.id}/oversikt`}>Föreningens siffror år för år: bidrag, deltagare och mål</Link>
       </p>
     </>

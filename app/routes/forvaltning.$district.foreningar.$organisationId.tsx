@@ -4,9 +4,11 @@ import { requireUser } from "../auth/current-user.server";
 import { requireOrganisationForDistrict, requirePermission } from "../cases/access.server";
 import { ErrorSummary, Notice, PlainTextArea } from "../components/form";
 import { SignatoryTable, VerificationHistory, VerificationStatus, dateTime } from "../components/organisation/verification-view";
-import { verificationDecisionSchema } from "../organisations/verification-forms";
+import { joinAnswerSchema, verificationDecisionSchema } from "../organisations/verification-forms";
+import { answerJoinRequest, listJoinRequests } from "../organisations/join-requests.server";
+import { JoinRequestList } from "../components/organisation/join-requests";
 import { decideVerification, loadVerificationSummary } from "../organisations/verification.server";
-import { formDataToObject, formFailure, parseForm } from "../utils/forms";
+import { formDataToObject, formFailure, NOT_THIS_FORM, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
@@ -20,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisation: { id: found.organisation.id, name: found.organisation.name, organisationNumber: found.organisation.organisationNumber },
     mayDecide: found.can("organisation.verify"),
     view: await loadVerificationSummary(found.organisation.id),
+    joinRequests: await listJoinRequests(found.organisation.id),
   };
 }
 
@@ -28,12 +31,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await requireOrganisationForDistrict(user, params, "case.view");
   requirePermission(found, "organisation.verify");
   const values = formDataToObject(await request.formData());
+  const base = `/forvaltning/${found.membership.code.toLowerCase()}/foreningar/${found.organisation.id}`;
+  if (values.intent === "acceptJoin" || values.intent === "refuseJoin") {
+    const join = parseForm(joinAnswerSchema, values);
+    if (!join.ok) return data(formFailure({}, values, NOT_THIS_FORM), { status: 400 });
+    const answered = await answerJoinRequest({ user, organisationId: found.organisation.id, requestId: join.data.requestId, accept: join.data.intent === "acceptJoin" });
+    if (!answered.ok) return data(formFailure({}, values, answered.message), { status: 409 });
+    throw redirect(`${base}?svar=${join.data.intent}`);
+  }
   const parsed = parseForm(verificationDecisionSchema, values);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await decideVerification({ user, districtId: found.membership.id, organisationId: found.organisation.id, decision: parsed.data });
   if (!result.ok) return data(formFailure(result.errors, values, result.formError), { status: 409 });
   throw redirect(`/forvaltning/${found.membership.code.toLowerCase()}/foreningar/${found.organisation.id}?svar=${parsed.data.intent}`);
 }
+
+const ANSWER_NOTICES: Record<string, string> = {
+  confirm: "Föreningen är verifierad. Föreningen har fått ett meddelande.",
+  refuse: "Verifieringen är avslagen. Föreningen har fått ditt meddelande.",
+  acceptJoin: "Personen är nu kontaktperson i föreningen och har fått ett meddelande.",
+  refuseJoin: "Förfrågan är avslagen. Personen har fått ett meddelande.",
+};
 
 export default function OrganisationVerificationPage() {
   const page = useLoaderData<typeof loader>();
@@ -46,7 +64,7 @@ export default function OrganisationVerificationPage() {
     <>
       <h1>{page.organisation.name}</h1>
       <p>Organisationsnummer {page.organisation.organisationNumber}</p>
-      <Notice message={!failure && answer === "confirm" ? "Föreningen är verifierad. Föreningen har fått ett meddelande." : !failure && answer === "refuse" ? "Verifieringen är avslagen. Föreningen har fått ditt meddelande." : null} />
+      <Notice message={!failure && answer ? ANSWER_NOTICES[answer] ?? null : null} />
       <VerificationStatus view={page.view} />
       <h2>Firmatecknare i kraft</h2>
       <SignatoryTable caption="Verifierade firmatecknare" people={page.view.signatories} />
@@ -89,6 +107,8 @@ export default function OrganisationVerificationPage() {
           )}
         </>
       ) : null}
+      <h2>Förfrågningar om att gå med</h2>
+      <JoinRequestList requests={page.joinRequests} mayAnswer={page.mayDecide} />
       <VerificationHistory history={page.view.history} />
     </>
   );

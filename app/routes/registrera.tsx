@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await registerOrganisation(parsed.data, context?.clientAddress ?? "unknown");
   if (!result.ok) return data(formFailure(result.errors, values), { status: 400 });
-  throw redirect("/registrera/klar");
+  throw redirect(result.joinRequested ? "/registrera/klar?forfragan=1" : "/registrera/klar");
 }
 
 export default function RegistrationPage() {

@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", clearPendingRegistration());
   headers.append("Set-Cookie", result.setCookie);
-  throw redirect("/forening", { headers });
+  throw redirect(result.joinRequested ? "/konto?meddelande=forfragan" : "/forening", { headers });
 }
 
 export default function EidRegistrationPage() {

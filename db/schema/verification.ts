@@ -74,6 +74,9 @@ export const ORGANISATION_EVENT_KINDS = [
   "verification_confirmed",
   "verification_refused",
   "signatory_matched",
+  "join_requested",
+  "join_accepted",
+  "join_refused",
 ] as const;
 export type OrganisationEventKind = (typeof ORGANISATION_EVENT_KINDS)[number];
 
@@ -94,4 +97,31 @@ export const organisationEvents = pgTable(
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("organisation_events_org").on(t.organisationId, t.at)],
+);
+
+export const JOIN_REQUEST_STATUSES = ["pending", "accepted", "refused"] as const;
+
+/**
+ * A second registration of a förening already in the portal: the person asks to join it. The
+ * förening's verified firmatecknare, or a district it has applied to, answers (ADR 0028).
+ */
+export const organisationJoinRequests = pgTable(
+  "organisation_join_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: JOIN_REQUEST_STATUSES }).notNull().default("pending"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("organisation_join_requests_org").on(t.organisationId),
+    uniqueIndex("organisation_join_requests_one_pending").on(t.organisationId, t.userId).where(sql`status = 'pending'`),
+  ],
 );

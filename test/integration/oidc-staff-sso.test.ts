@@ -173,6 +173,14 @@ describe("the development provider itself", () => {
     expect(await rawGet("/dev/e-legitimation/.well-known/openid-configuration", { host: "iop.example.se" })).toBe(404);
   });
 
+  it("answers an expired or unknown sign-in in Swedish, with the way back", async () => {
+    const response = await portal.visitor().get("/dev/stads-sso/interaction/finns-inte");
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(textOf(html)).toContain("Inloggningen kunde inte genomföras");
+    expect(html).toContain('href="/logga-in"');
+  });
+
   it("steps aside when a real SSO is configured", async () => {
     process.env.STAFF_OIDC_ISSUER = "https://login.example.se/tenant/v2.0";
     try {

@@ -225,6 +225,11 @@ const COVERED: Record<string, Spec> = {
     post: { body: () => ({ name: "Intrång AB", email: "intrang@evil.example", phone: "070-000 00 00" }), expect: refusedFor(FORENING_PAGE, { foreningA: "accepted" }) },
   },
   "routes/forening.$organisationId_.oversikt": { get: FORENING_PAGE },
+  "routes/forening.$organisationId_.forfragningar": {
+    get: FORENING_PAGE,
+    // A's kontaktperson reads the requests; only a verified firmatecknare answers them.
+    post: { body: () => ({ intent: "acceptJoin", requestId: crypto.randomUUID() }), expect: all("forbidden", { visitor: "login" }) },
+  },
   "routes/forening.$organisationId_.verifiering": {
     get: FORENING_PAGE,
     // Without the document the förening's own post is answered at the field and changes nothing.

@@ -22,6 +22,9 @@ const EVENT_TEXT: Record<OrganisationEventKind, string> = {
   verification_confirmed: "Verifierad av förvaltningen",
   verification_refused: "Verifieringen avslogs",
   signatory_matched: "Firmatecknare loggade in med e-legitimation",
+  join_requested: "Förfrågan om att gå med i föreningen",
+  join_accepted: "Förfrågan om att gå med godkändes",
+  join_refused: "Förfrågan om att gå med avslogs",
 };
 
 /** "2026-12-04 19:50" in Stockholm time, from an ISO string. */
