@@ -38,6 +38,7 @@ export const DISTRICT_PERMISSIONS = [
   "partnership.terminate",
   "documents.generate",
   "staff.manage",
+  "staff.resetSecondFactor",
   "calls.manage",
   "outbox.view",
 ] as const;
@@ -102,7 +103,7 @@ export const PERMISSION_MATRIX: {
       "documents.generate",
     ],
     registrar: [...everyoneOnStaff, "decision.register", "documents.generate"],
-    admin: [...everyoneOnStaff, "case.assign", "staff.manage", "calls.manage", "outbox.view"],
+    admin: [...everyoneOnStaff, "case.assign", "staff.manage", "staff.resetSecondFactor", "calls.manage", "outbox.view"],
   },
 };
 

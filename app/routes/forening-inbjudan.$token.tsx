@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { newPasswordSchema } from "../accounts/schemas";
 import { loadUser } from "../auth/current-user.server";
-import { startSession } from "../auth/session.server";
+import { afterPassword } from "../accounts/login.server";
 import { SetPasswordPage } from "../components/set-password-page";
 import { acceptOrganisationInvitation, isUsableOrganisationInvitation } from "../organisations/members.server";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
@@ -27,7 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  throw redirect("/forening", { headers: { "Set-Cookie": await startSession(user.id) } });
+  // Someone on staff too signs in with the second factor, as with any password.
+  const next = await afterPassword(user.id, "/forening");
+  throw redirect(next.secondStep ?? "/forening", { headers: { "Set-Cookie": next.setCookie } });
 }
 
 export default function OrganisationInvitationPage() {

@@ -230,3 +230,53 @@ export const emailOutbox = pgTable(
   ],
 );
 
+
+/**
+ * A member of staff's second factor for password sign-in (ADR 0027): a TOTP secret, encrypted at rest
+ * (AES-256-GCM under TOTP_ENCRYPTION_KEY), unconfirmed until the person has typed one code from it.
+ * `lastUsedStep` is the 30-second time step of the last accepted code: a code for that step or an
+ * earlier one is refused, so an overheard code cannot be replayed. An admin's reset deletes the row.
+ */
+export const staffSecondFactors = pgTable("staff_second_factors", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretCiphertext: text("secret_ciphertext").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "date" }),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  ...timestamps,
+});
+
+/** Single-use recovery codes for the second factor; only a keyed hash of each is stored. */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("staff_recovery_codes_hash").on(t.userId, t.codeHash)],
+);
+
+/**
+ * What happened to an account that is no case's business: a second factor set up or reset, and by
+ * whom. Written in the same transaction as the change (and its e-mail, when there is one).
+ */
+export const accountEvents = pgTable(
+  "account_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    districtId: uuid("district_id").references(() => districts.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("account_events_user").on(t.userId, t.createdAt)],
+);

@@ -143,6 +143,8 @@ const PUBLIC: Record<string, string> = {
   root: "the layout: reads the signed-in user, or none",
   "routes/_index": "the start page",
   "routes/logga-in": "signing in",
+  "routes/logga-in_.kod": "a staff sign-in's second step: the pending cookie of a right password is the authorisation (staff-totp.test.ts)",
+  "routes/logga-in_.tvastegsverifiering": "setting up the second factor: the pending cookie of a right password is the authorisation (staff-totp.test.ts)",
   "routes/logga-ut": "signing out ends whatever session the cookie names, or none",
   "routes/registrera": "a new förening registers itself",
   "routes/registrera_.klar": "the confirmation after registering",
@@ -353,6 +355,8 @@ const COVERED: Record<string, Spec> = {
   "routes/forvaltning.$district.export.uppfoljning[.]csv": { get: notAdmin(DISTRICT_PAGE), query: "?ar=2025" },
   "routes/forvaltning.$district.export.uppfoljning[.]xlsx": { get: notAdmin(DISTRICT_PAGE), query: "?ar=2025" },
   "routes/forvaltning.$district.oversikt": { get: DISTRICT_PAGE },
+  // The recovery codes are shown to whoever just set up their second factor; anyone else signed in sees none.
+  "routes/logga-in_.aterstallningskoder": { get: all("ok", { visitor: "login" }) },
   "routes/forvaltning.$district.personal": {
     get: all("forbidden", { visitor: "login", adminX: "ok" }),
     post: { body: () => ({ name: "Mallory", email: "mallory@evil.example", roles: ["admin"] }), expect: all("forbidden", { visitor: "login", adminX: "accepted" }) },
