@@ -67,8 +67,10 @@ function SiteHeader() {
                   <NotificationCount unread={user.unread} />
                 </li>
                 <li className="nav-user">
-                  <span className="visually-hidden">Inloggad som </span>
-                  {user.name}
+                  <NavLink to="/konto">
+                    <span className="visually-hidden">Ditt konto: </span>
+                    {user.name}
+                  </NavLink>
                 </li>
                 <li>
                   <Form method="post" action="/logga-ut">

@@ -12,6 +12,22 @@ export function registrationConfirmationEmail(input: { name: string; organisatio
   });
 }
 
+/** After registering with e-legitimation: signed in already; the link confirms the address case mail goes to. */
+export function eidRegistrationEmail(input: { name: string; organisationName: string; url: string }) {
+  return composeEmail({
+    template: "eid_registration",
+    subject: "Bekräfta din e-postadress – IOP-portalen",
+    greeting: `Hej ${input.name}!`,
+    paragraphs: [
+      `Du har registrerat ${input.organisationName} i IOP-portalen med e-legitimation.`,
+      "Du loggar in med din e-legitimation. Hit skickar vi meddelanden om föreningens ärenden.",
+    ],
+    next: "Bekräfta din e-postadress genom att öppna länken nedan inom 72 timmar.",
+    link: { label: "Bekräfta e-postadressen", url: input.url },
+    after: ["Har du inte registrerat dig? Då kan du bortse från det här meddelandet."],
+  });
+}
+
 export function staffInvitationEmail(input: { name: string; districtName: string; roles: string; url: string }) {
   return composeEmail({
     template: "staff_invitation",

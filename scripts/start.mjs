@@ -8,6 +8,12 @@ if (!process.env.SMTP_URL && !process.env.DEV_MAILBOX) {
   process.env.DEV_MAILBOX = "true";
   console.warn("Varning: SMTP_URL är inte satt. E-post skickas inte utan hamnar i utvecklingsbrevlådan på http://localhost:PORT/dev/mail (bara från den här datorn).");
 }
+// The demo has no e-legitimation broker or city SSO: the development identity providers stand in
+// (/dev/e-legitimation, /dev/stads-sso, only from this computer). A configured issuer replaces its kind.
+if (!process.env.DEV_IDENTITY_PROVIDER && (!process.env.EID_ISSUER || !process.env.STAFF_OIDC_ISSUER)) {
+  process.env.DEV_IDENTITY_PROVIDER = "true";
+  console.warn("Varning: EID_ISSUER eller STAFF_OIDC_ISSUER är inte satt. Testinloggningen (påhittade personer) används i stället, bara från den här datorn.");
+}
 if (!existsSync("build/index.js") || process.env.REBUILD === "true") {
   const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -1,6 +1,9 @@
 import { count } from "drizzle-orm";
 import type { Database, Executor } from "../db/client";
-import { calls, districts, priorityAreas } from "../db/schema";
+import { calls, districts, priorityAreas, userIdentities } from "../db/schema";
+import { maskedPersonalNumber, personalNumberHash } from "../app/auth/personnummer.server";
+import { devProviderActive } from "../app/auth/oidc/paths";
+import { DEMO_EID_PERSONS } from "./demo-persons";
 import { stockholmDate } from "../app/utils/time";
 import {
   addDistrictRoles,
@@ -39,6 +42,18 @@ export async function seedDemoData(db: Executor) {
   for (const p of DEMO_ORGANISATION_USERS) {
     const user = await createUser(db, { email: p.email, name: p.name, password: DEMO_PASSWORD });
     await addOrganisationRoles(db, user.id, organisationIds.get(p.organisation)!, p.roles);
+    // The demo e-ID persons with an account sign in with e-legitimation too (the others register),
+    // wherever the development provider that knows them runs.
+    const person = devProviderActive("eid") ? DEMO_EID_PERSONS.find((e) => e.email === p.email) : undefined;
+    if (person) {
+      await db.insert(userIdentities).values({
+        userId: user.id,
+        personalNumberHash: personalNumberHash(person.personalNumber),
+        personalNumberMasked: maskedPersonalNumber(person.personalNumber),
+        givenName: person.givenName,
+        familyName: person.familyName,
+      });
+    }
   }
   const areaIds: string[] = [];
   for (const area of DEMO_PRIORITY_AREAS) {

@@ -22,6 +22,7 @@ import { isCrossSiteRequest } from "../app/utils/csrf";
 import { runInRequestScope } from "../app/utils/request-scope.server";
 import { bodyLimit } from "./body-limit";
 import { devMailboxGuard } from "./dev-mailbox-guard";
+import { devIdentityProviders } from "./dev-identity-provider";
 import { malformedIdGuard } from "./malformed-ids";
 import { configuredOrigin, publicOrigin } from "./origin";
 import { crossSitePage, serverErrorPage } from "./pages";
@@ -66,7 +67,9 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", "data:"],
           connectSrc: ["'self'"],
-          formAction: ["'self'"],
+          // A sign-in or logout form redirects to the identity provider: the browser applies
+          // form-action to that redirect too.
+          formAction: ["'self'", ...identityProviderOrigins()],
           frameAncestors: ["'none'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
@@ -79,6 +82,10 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
   );
   app.use(compression());
   app.use(bodyLimit);
+  // Before the CSRF check: the provider's token endpoint is called by the portal's own server
+  // (no Origin); its interaction forms are checked inside. Before the Remix handler, and no body
+  // parser runs ahead of it.
+  app.use(devIdentityProviders(appOrigin));
 
   app.use((req, res, next) => {
     const origin = publicOrigin(req, appOrigin);
@@ -179,6 +186,19 @@ export function createApp(build: ServerBuild, options: { publicDir?: string } = 
     res.status(500).type("text/html; charset=utf-8").send(serverErrorPage(res.locals.requestId as string));
   });
   return app;
+}
+
+/** The configured identity providers' origins (EID_ISSUER, STAFF_OIDC_ISSUER), for form-action. */
+function identityProviderOrigins(): string[] {
+  const env = process.env;
+  return [env.EID_ISSUER, env.STAFF_OIDC_ISSUER].flatMap((issuer) => {
+    if (!issuer) return [];
+    try {
+      return [new URL(issuer).origin];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** TRUST_PROXY as Express reads it: a hop count ("1"), true/false, or addresses and subnets. */

@@ -3,11 +3,11 @@ import { authTokens, users } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { registrationConfirmationEmail } from "../../emails/accounts";
 import { burnPasswordCheck, verifyPassword } from "../auth/password.server";
+import { FORENING_PASSWORD_OFF, isStaffAccount, passwordAllowedFor } from "../auth/password-policy.server";
 import { startSession } from "../auth/session.server";
 import {
   beginSecondFactor,
   confirmSecondFactorSetUp,
-  isStaffAccount,
   staffPasswordLoginRefused,
   verifySecondFactor,
 } from "../auth/second-factor.server";
@@ -63,6 +63,8 @@ export async function logIn(input: {
     await recordLoginFailure(db, input.email, input.clientAddress);
     return { ok: false, formError: WRONG_CREDENTIALS };
   }
+  // After the password check, so the answer says nothing about an address to someone without it.
+  if (!(await passwordAllowedFor(db, user.id))) return { ok: false, formError: FORENING_PASSWORD_OFF };
   if (!user.emailVerifiedAt) {
     await resendConfirmationIfNoneValid(user.id, user.name, user.email);
     return { ok: false, formError: EMAIL_NOT_CONFIRMED };

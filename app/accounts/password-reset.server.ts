@@ -4,6 +4,7 @@ import { getDb } from "../../db/client";
 import { passwordResetEmail } from "../../emails/accounts";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessionsOf } from "../auth/session.server";
+import { passwordAllowedFor } from "../auth/password-policy.server";
 import { admitResetRequest } from "../auth/reset-throttle.server";
 import { clearAccountFailures } from "../auth/throttle.server";
 import { issueToken, peekToken, spendToken, type TokenPurpose } from "../auth/tokens.server";
@@ -22,6 +23,8 @@ export async function requestPasswordReset(email: string, clientAddress: string)
     if (!(await admitResetRequest(tx, email, clientAddress))) return null;
     const [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user || user.disabledAt) return null;
+    // Passwords off for föreningar: no reset link either (the page answers the same).
+    if (!(await passwordAllowedFor(tx, user.id))) return null;
     const token = await issueToken(tx, user.id, "password_reset");
     const link = `${appUrl()}/aterstall-losenord/${token}`;
     const message = await passwordResetEmail({ name: user.name, url: link });
@@ -32,7 +35,10 @@ export async function requestPasswordReset(email: string, clientAddress: string)
 
 export async function isUsablePasswordToken(token: string, purpose: PasswordLinkPurpose) {
   const db = await getDb();
-  return (await peekToken(db, token, purpose)) !== null;
+  const found = await peekToken(db, token, purpose);
+  if (!found) return false;
+  // A reset link sent before passwords were turned off for föreningar no longer works.
+  return purpose !== "password_reset" || (await passwordAllowedFor(db, found.userId));
 }
 
 /**
@@ -52,6 +58,7 @@ export async function setPasswordWithToken(
     const spent = await spendToken(tx, token, purpose);
     if (!spent) return null;
     const id = spent.userId;
+    if (purpose === "password_reset" && !(await passwordAllowedFor(tx, id))) return null;
     if (alsoDo) await alsoDo(tx, spent);
     const [user] = await tx
       .update(users)

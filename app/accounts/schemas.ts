@@ -2,6 +2,7 @@
 import * as z from "zod/mini";
 import { parseOrganisationNumber } from "../domain/organisation-number";
 import { textCheck } from "../domain/text";
+import { NOT_THIS_FORM } from "../utils/forms";
 
 const required = (message: string, max = 200) =>
   z.string(message).check(z.trim(), z.minLength(1, message), z.maxLength(max, `Högst ${max} tecken.`), textCheck("oneLine"));
@@ -50,6 +51,28 @@ export const registrationSchema = z.object({
   password: passwordField,
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+/**
+ * Registering with e-legitimation: the same fields but the person's name (the broker's, verified)
+ * and a password (none: the person signs in with e-ID).
+ */
+export const eidRegistrationSchema = z.object({
+  intent: z.literal("register", NOT_THIS_FORM),
+  organisationName: registrationSchema.shape.organisationName,
+  organisationNumber: registrationSchema.shape.organisationNumber,
+  organisationEmail: registrationSchema.shape.organisationEmail,
+  email: registrationSchema.shape.email,
+});
+export type EidRegistrationInput = z.infer<typeof eidRegistrationSchema>;
+
+/** Asking to link an e-legitimation to the signed-in account (Ditt konto). */
+export const linkEidSchema = z.object({ intent: z.literal("linkEid", NOT_THIS_FORM) });
+
+/** Starting an e-ID sign-in from the login page: where to go afterwards, if anywhere. */
+export const eidSignInSchema = z.object({
+  intent: z.literal("eid", NOT_THIS_FORM),
+  redirectTo: z.optional(z.string().check(z.maxLength(2000))),
+});
 
 export const loginSchema = z.object({
   email: email(),

@@ -7,6 +7,9 @@ import type { CurrentUser } from "../auth/current-user.server";
 import { userActor } from "../cases/case-roles";
 import { transitionCase } from "../cases/transition.server";
 import { stockholmDate } from "../utils/time";
+import { currentAgreementVersion, listAgreementVersions, signerOf } from "../signing/versions.server";
+import { versionViews } from "../signing/version-view.server";
+import { SIGN_IN_METHOD_LABELS } from "../auth/sign-in-method";
 import { dateOf, loadAgreementContent, userNames, type AssociationCase } from "./case.server";
 
 /** Comments are open while the agreement is being written and signed. */
@@ -28,6 +31,7 @@ export async function loadAgreementPage(caseRow: AssociationCase, user: CurrentU
     .where(eq(agreementComments.caseId, caseRow.case.id))
     .orderBy(asc(agreementComments.createdAt));
   const { context } = readCaseContext(caseRow.case);
+  const current = caseRow.case.state === "agreement.drafting" ? null : await currentAgreementVersion(caseRow.case.id);
   const { signatures } = context;
   const names = await userNames([signatures.association?.userId, signatures.administration?.userId]);
   const signer = (s: { userId: string; at: string } | null) =>
@@ -48,6 +52,11 @@ export async function loadAgreementPage(caseRow: AssociationCase, user: CurrentU
     mayUserSign: caseRow.can("agreement.signForOrganisation"),
     userName: user.name,
     today: stockholmDate(new Date()),
+    /** The frozen version being signed: its hash is what the signer signs. */
+    version: current ? { number: current.version, sha256: current.sha256, signed: current.sealedAt !== null } : null,
+    versions: versionViews(await listAgreementVersions(caseRow.case.id), `/forening/arenden/${caseRow.case.id}/overenskommelse/versioner`, "association"),
+    signer: signerOf(user),
+    signerMethod: SIGN_IN_METHOD_LABELS[user.signInMethod],
   };
 }
 
@@ -60,12 +69,17 @@ export async function addAgreementComment(caseRow: AssociationCase, user: Curren
   return { ok: true as const };
 }
 
-/** The firmatecknare's signature; the workflow refuses anyone without signing rights. */
-export async function signAgreement(caseRow: AssociationCase, user: CurrentUser, expectedRevision?: number) {
+/**
+ * The firmatecknare's signature on the hash they were shown; the workflow refuses anyone without
+ * signing rights, the runtime a hash that is not the current version's (a missing one included).
+ */
+export async function signAgreement(caseRow: AssociationCase, user: CurrentUser, documentSha256: string | undefined, expectedRevision?: number) {
   return transitionCase({
     loaded: caseRow,
-    command: { type: "SIGN" },
+    // No hash posted is a stale one: the runtime checks it after the case's revision and the workflow's rules.
+    command: { type: "SIGN", documentSha256: documentSha256 ?? "" },
     actor: userActor(user),
     expectedRevision,
+    signer: signerOf(user),
   });
 }

@@ -33,6 +33,8 @@ export const signAgreementSchema = z.object({
       z.refine((v) => v === "yes" || v === true, "Kryssa i rutan för att bekräfta att du har läst överenskommelsen."),
     ),
   caseRevision: z.optional(z.string()),
+  /** The frozen version's SHA-256 the page showed: the signature is on that hash. */
+  documentSha256: z.optional(z.string()),
 });
 
 export const periodReportFormSchema = z.object({

@@ -12,9 +12,11 @@ import crypto from "node:crypto";
 const DEVELOPMENT_KEY = "iop-portalen-development-personal-number-key";
 
 function hashKey(): string {
-  const key = process.env.PERSONAL_NUMBER_HASH_SECRET;
+  // Through a variable: the Remix build inlines a literal process.env.NODE_ENV as "production".
+  const env = process.env;
+  const key = env.PERSONAL_NUMBER_HASH_SECRET;
   if (key) return key;
-  if (process.env.NODE_ENV === "production" && process.env.DEV_IDENTITY_PROVIDER !== "true") {
+  if (env.NODE_ENV === "production" && env.DEV_IDENTITY_PROVIDER !== "true") {
     throw new Error("PERSONAL_NUMBER_HASH_SECRET is not set");
   }
   return DEVELOPMENT_KEY;

@@ -81,16 +81,6 @@ function throttleAccount(userId: string) {
   return `second-factor:${userId}`;
 }
 
-/** Staff are the people with a role in a district; föreningar's people sign in with a password alone. */
-export async function isStaffAccount(db: Executor, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: districtMemberships.id })
-    .from(districtMemberships)
-    .where(eq(districtMemberships.userId, userId))
-    .limit(1);
-  return row !== undefined;
-}
-
 /** Where the city's SSO is configured, a kommun may refuse staff passwords altogether. */
 export function staffPasswordLoginRefused(): boolean {
   const env = process.env;
@@ -192,7 +182,7 @@ export async function confirmSecondFactorSetUp(input: {
     await tx
       .insert(staffRecoveryCodes)
       .values(recoveryCodes.map((code) => ({ userId: input.userId, codeHash: recoveryCodeHash(input.userId, code) })));
-    await tx.insert(accountEvents).values({ userId: input.userId, actorUserId: input.userId, kind: "second_factor_set_up" });
+    await tx.insert(accountEvents).values({ userId: input.userId, kind: "second_factor_set_up", signInMethod: "password_totp" });
     return true;
   });
   if (!confirmed) return { ok: false, message: SECOND_FACTOR_MESSAGES.wrongSetUp };
@@ -281,12 +271,7 @@ export async function resetSecondFactor(input: {
     }
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, input.userId));
     await tx.delete(sessions).where(eq(sessions.userId, input.userId));
-    await tx.insert(accountEvents).values({
-      userId: input.userId,
-      actorUserId: input.actingUserId,
-      districtId: input.districtId,
-      kind: "second_factor_reset",
-    });
+    await tx.insert(accountEvents).values({ userId: input.userId, actorUserId: input.actingUserId, kind: "second_factor_reset" });
     const message = await secondFactorResetEmail({ name: member.name, districtName: member.districtName, url: `${appUrl()}/logga-in` });
     const mailId = await enqueueEmail(tx, { userId: input.userId, email: member.email }, message);
     return { ok: true as const, message: `Tvåstegsverifieringen för ${member.name} är återställd. Hen ställer in den igen vid nästa inloggning.`, mailId };

@@ -32,6 +32,7 @@ import { EVENT_PERMISSIONS } from "./event-permissions";
 import { loadRecipients } from "./recipients.server";
 import { openRenegotiationCase } from "./renegotiation.server";
 import { writeTransition, type TransitionWrite } from "./transition-write.server";
+import { prepareAgreementStep, type SignerIdentity } from "../signing/versions.server";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event as the UI sends it: the runtime adds who and when. */
@@ -99,6 +100,8 @@ export async function transitionCase(
      * the transition's transaction after the case is written: all of it commits, or none.
      */
     alsoWrite?: (tx: Transaction, written: { revision: number; diaryNumber: string | null }) => Promise<void>;
+    /** Who signs, as this session proved it (SIGN from a page); without it, the account's name (signing/versions.server.ts). */
+    signer?: SignerIdentity;
   },
 ): Promise<TransitionResult> {
   const db = await getDb();
@@ -179,12 +182,33 @@ export async function transitionCase(
     newDeadlines: newDeadlines.map((d) => ({ kind: d.kind, due_on: d.dueAt })),
     mail,
   });
+  // The agreement's frozen versions and signatures change with the case, in its transaction.
+  const agreementStep = await prepareAgreementStep({
+    caseId: row.id,
+    command: input.command,
+    actorUserId,
+    signer: input.signer,
+    before: snapshot.context,
+    after: context,
+    stored,
+    toState,
+    now,
+  });
+  if (!agreementStep.ok) return { ok: false, kind: "conflict", message: agreementStep.message };
+  const agreementWrite = agreementStep.write;
+  const alsoWrite =
+    agreementWrite || input.alsoWrite
+      ? async (tx: Transaction, written: { revision: number; diaryNumber: string | null }) => {
+          await agreementWrite?.(tx);
+          await input.alsoWrite?.(tx, written);
+        }
+      : undefined;
   const success = (written: { revision: number }, diaryNumber: string | null, newCaseId?: string) =>
     ({ ok: true as const, caseId: row.id, revision: written.revision, state: toState, diaryNumber, newCaseId });
 
   const needsDiaryNumber = input.command.type === "SUBMIT" && !row.diaryNumber;
   const renegotiation = effects.find((e) => e.type === "openRenegotiation");
-  if (!needsDiaryNumber && !renegotiation && !input.alsoWrite) {
+  if (!needsDiaryNumber && !renegotiation && !alsoWrite) {
     // The common case: one atomic statement, no explicit transaction.
     const written = await writeTransition(db, write(row.diaryNumber, await mailFor(db, row.diaryNumber)));
     return written ? success(written, row.diaryNumber) : { ok: false, kind: "conflict", message: MESSAGES.conflict };
@@ -203,7 +227,7 @@ export async function transitionCase(
       const written = await writeTransition(tx, write(diaryNumber, await mailFor(tx, diaryNumber, newCaseId)));
       // Rolling back returns the diarienummer, so numbers stay gapless.
       if (!written) throw new ConflictError();
-      await input.alsoWrite?.(tx, { revision: written.revision, diaryNumber });
+      await alsoWrite?.(tx, { revision: written.revision, diaryNumber });
       return success(written, diaryNumber, newCaseId);
     });
   } catch (error) {

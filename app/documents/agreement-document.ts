@@ -61,7 +61,13 @@ export interface AgreementDocument {
   /** Short facts under the title: Diarienummer, Version. */
   facts: { label: string; value: string }[];
   blocks: Block[];
-  signing: { heading: string; intro: string; parties: AgreementSigningParty[] };
+  signing: {
+    heading: string;
+    intro: string;
+    parties: AgreementSigningParty[];
+    /** What an unsigned party's line says; a version frozen for signing points to the signature page instead. */
+    pending?: string;
+  };
 }
 
 /** The section headings in order; tests read the files back against them. */

@@ -18,7 +18,7 @@ export async function renderAgreementDocx(doc: AgreementDocument, options: Agree
       new Paragraph({
         text: party.signed
           ? `Underskriven av ${party.signed.title ? `${party.signed.name}, ${party.signed.title}` : party.signed.name} den ${party.signed.date}.`
-          : "Inte underskriven än.",
+          : (doc.signing.pending ?? "Inte underskriven än."),
       }),
     ]),
   ];

@@ -10,6 +10,7 @@ import { agreementDocumentData } from "./agreement-data.server";
 import { renderAgreementDocx } from "./agreement-docx.server";
 import { renderAgreementPdf } from "./agreement-pdf.server";
 import { fileResponse, safeFileStem } from "./file-response";
+import { agreementVersion, currentAgreementVersion } from "../signing/versions.server";
 
 export type AgreementReader = { side: "association" } | { side: "staff"; district: string };
 export type AgreementFormat = "pdf" | "docx";
@@ -23,11 +24,15 @@ async function requireReadable(user: CurrentUser, reader: AgreementReader, caseI
 }
 
 /**
- * The file's bytes for the case, or null when there is nothing to download yet.
- * Seam for signing: this renders the current saved draft. Once an agreement version is frozen for
- * signing, serve that frozen file (and its signed copy) from here instead.
+ * The file's bytes for the case, or null when there is nothing to download yet. While the förvaltning
+ * drafts, the saved draft as it stands; from the send for signing on, the frozen version (the very
+ * bytes whose SHA-256 the signing pages show), and once both have signed, the sealed signed PDF.
  */
 export async function currentAgreementFile(row: CaseRow, format: AgreementFormat): Promise<Uint8Array | null> {
+  if (row.case.state !== "agreement.drafting") {
+    const version = await currentAgreementVersion(row.case.id);
+    if (version) return format === "pdf" ? (version.sealedPdf ?? version.pdf) : version.docx;
+  }
   const input = await agreementDocumentData(row);
   if (!input) return null;
   const document = buildAgreementDocument(input);
@@ -44,4 +49,23 @@ export async function agreementFile(user: CurrentUser, reader: AgreementReader, 
     });
   }
   return fileResponse(body, `overenskommelse-${safeFileStem(row.case.diaryNumber ?? "utan-diarienummer")}.${format}`);
+}
+
+/** One version's files: "overenskommelse.pdf" (what was signed), "underskriven.pdf" (sealed, once both signed), "overenskommelse.docx" (staff). */
+export const VERSION_FILES = ["overenskommelse.pdf", "underskriven.pdf", "overenskommelse.docx"] as const;
+
+const notThere = () => new Response("Filen finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+export async function agreementVersionFile(user: CurrentUser, reader: AgreementReader, address: { caseId: string; version: string; file: string }) {
+  const row = await requireReadable(user, reader, address.caseId);
+  const number = /^[1-9]\d{0,5}$/.test(address.version) ? Number(address.version) : null;
+  const file = VERSION_FILES.find((f) => f === address.file);
+  // The förening signs the PDF; Word is the förvaltning's working copy.
+  if (number === null || !file || (file === "overenskommelse.docx" && reader.side === "association")) return notThere();
+  const version = await agreementVersion(row.case.id, number);
+  if (!version) return notThere();
+  const body = file === "overenskommelse.pdf" ? version.pdf : file === "overenskommelse.docx" ? version.docx : version.sealedPdf;
+  if (!body) return notThere();
+  const stem = `overenskommelse-${safeFileStem(row.case.diaryNumber ?? "utan-diarienummer")}-version-${number}`;
+  return fileResponse(body, file === "underskriven.pdf" ? `${stem}-underskriven.pdf` : `${stem}.${file.split(".").pop()}`);
 }

@@ -72,7 +72,7 @@ export function renderAgreementPdf(doc: AgreementDocument, options: AgreementRen
       const who = party.signed.title ? `${party.signed.name}, ${party.signed.title}` : party.signed.name;
       pdf.text(`Underskriven av ${who} den ${party.signed.date}.`, { width });
     } else {
-      pdf.text("Inte underskriven än.", { width });
+      pdf.text(doc.signing.pending ?? "Inte underskriven än.", { width });
     }
   }
 

@@ -124,7 +124,8 @@ export async function handleAgreementAction(user: CurrentUser, found: DistrictCa
     if (formData.get("confirm") !== "yes") {
       return fail(400, { errors: { confirm: "Kryssa i att du har läst överenskommelsen och skriver under den." } });
     }
-    const result = await signAgreementForDistrict({ user, found, expectedRevision });
+    const hash = formData.get("documentSha256");
+    const result = await signAgreementForDistrict({ user, found, expectedRevision, documentSha256: typeof hash === "string" ? hash : undefined });
     if (result.ok) {
       const notice =
         result.state === "agreement.signing"

@@ -9,14 +9,19 @@ import { stockholmDate } from "../utils/time";
 import { formValuesFromContent, withEmptyRows } from "./agreement-form";
 import { describeSignatures, listAgreementComments, loadAgreementDraft } from "./agreement.server";
 import { caseContext, caseHeader } from "./case-context.server";
+import { currentAgreementVersion, listAgreementVersions, signerOf } from "../signing/versions.server";
+import { versionViews } from "../signing/version-view.server";
+import { SIGN_IN_METHOD_LABELS } from "../auth/sign-in-method";
 
 export async function loadAgreementPage(user: CurrentUser, found: DistrictCase) {
   const { can } = found;
   const draft = await loadAgreementDraft(found.case.id);
   const context = caseContext(found.case);
   const district = found.membership;
+  const base = `/forvaltning/${district.code.toLowerCase()}`;
+  const current = found.case.state === "agreement.drafting" ? null : await currentAgreementVersion(found.case.id);
   return {
-    base: `/forvaltning/${district.code.toLowerCase()}`,
+    base,
     header: caseHeader(found),
     canDraft: can("agreement.draft"),
     canSign: can("agreement.signForDistrict"),
@@ -27,5 +32,10 @@ export async function loadAgreementPage(user: CurrentUser, found: DistrictCase) 
     signatures: await describeSignatures(context.signatures),
     administrationSigned: context.signatures.administration !== null,
     signer: { name: user.name, title: user.title, today: stockholmDate(new Date()) },
+    /** The frozen version being signed: its hash is what the signatory signs. */
+    version: current ? { number: current.version, sha256: current.sha256, signed: current.sealedAt !== null } : null,
+    versions: versionViews(await listAgreementVersions(found.case.id), `${base}/arenden/${found.case.id}/overenskommelse/versioner`, "administration"),
+    identity: signerOf(user),
+    signerMethod: SIGN_IN_METHOD_LABELS[user.signInMethod],
   };
 }

@@ -15,6 +15,7 @@ import type { FieldErrors } from "../utils/forms";
 import { revisionAfterSave } from "../utils/revision";
 import { stockholmIsoString } from "../utils/time";
 import { prefillFromApplication, signingTerms } from "./agreement-form";
+import { signerOf } from "../signing/versions.server";
 
 export const STALE_AGREEMENT =
   "Någon annan har sparat överenskommelsen medan du arbetade. Ingenting av det du skrev har sparats. Ladda om sidan för att se den senaste versionen.";
@@ -172,12 +173,20 @@ export async function returnAgreementToDrafting(input: {
   });
 }
 
-export async function signAgreementForDistrict(input: { user: CurrentUser; found: LoadedCase; expectedRevision: number }) {
+/** The förvaltning's signature on the hash the signer was shown (a missing or stale one is refused). */
+export async function signAgreementForDistrict(input: {
+  user: CurrentUser;
+  found: LoadedCase;
+  expectedRevision: number;
+  documentSha256: string | undefined;
+}): Promise<TransitionResult> {
   return transitionCase({
     loaded: input.found,
-    command: { type: "SIGN" },
+    // No hash posted is a stale one: the runtime checks it after the case's revision and the workflow's rules.
+    command: { type: "SIGN", documentSha256: input.documentSha256 ?? "" },
     actor: userActor(input.user),
     expectedRevision: input.expectedRevision,
+    signer: signerOf(input.user),
   });
 }
 

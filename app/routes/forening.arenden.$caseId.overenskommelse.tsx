@@ -12,6 +12,7 @@ import { TextAreaField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
+import { AgreementVersions, SigningVersion } from "../components/agreement-versions";
 
 export const meta: MetaFunction = () => pageTitle("Överenskommelse");
 
@@ -58,6 +59,13 @@ export default function AgreementPage() {
           <section aria-labelledby="signing-heading" className="panel">
             <h2 id="signing-heading">Underskrifter</h2>
             <SignatureList signatures={page.signatures} organisationName={page.organisationName} administrationName={page.administrationName} />
+            {page.version ? (
+              <SigningVersion
+                number={page.version.number}
+                sha256={page.version.sha256}
+                href={`/forening/arenden/${page.caseId}/overenskommelse/versioner/${page.version.number}/overenskommelse.pdf`}
+              />
+            ) : null}
             {signing && !signed ? (
               page.mayUserSign ? (
                 <p>
@@ -80,9 +88,10 @@ export default function AgreementPage() {
           <AgreementSummary content={page.agreement} terms={page.terms} />
           <p>
             <a href={`/forening/arenden/${page.caseId}/overenskommelse.pdf`} download>
-              Ladda ner överenskommelsen som PDF
+              {page.version?.signed ? "Ladda ner den underskrivna överenskommelsen som PDF" : "Ladda ner överenskommelsen som PDF"}
             </a>
           </p>
+          <AgreementVersions versions={page.versions} />
         </>
       )}
       <section aria-labelledby="kommentarer">

@@ -12,6 +12,7 @@ import { formatKronor } from "../domain/money";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
+import { SigningVersion } from "../components/agreement-versions";
 
 export const meta: MetaFunction = () => pageTitle("Skriv under överenskommelsen");
 
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(signAgreementSchema, values);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const revision = Number(parsed.data.caseRevision);
-  const result = await signAgreement(caseRow, user, Number.isInteger(revision) ? revision : undefined);
+  const result = await signAgreement(caseRow, user, parsed.data.documentSha256, Number.isInteger(revision) ? revision : undefined);
   if (!result.ok) return data(formFailure({}, values, result.message), { status: result.kind === "forbidden" ? 403 : 400 });
   throw redirect(`/forening/arenden/${caseRow.case.id}/overenskommelse?underskriven=1`);
 }
@@ -37,7 +38,7 @@ export default function SignAgreementPage() {
   const page = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const back = `/forening/arenden/${page.caseId}/overenskommelse`;
-  const ready = page.state === "agreement.signing" && page.agreement !== null;
+  const ready = page.state === "agreement.signing" && page.agreement !== null && page.version !== null;
   const signed = page.signatures.association;
   return (
     <>
@@ -81,15 +82,34 @@ export default function SignAgreementPage() {
             <dt>Förlängning</dt>
             <dd>{page.terms?.extensionAllowed ? "Kan förlängas" : "Kan inte förlängas"}</dd>
           </dl>
+          <h2>Dokumentet du skriver under</h2>
+          <p>
+            Din underskrift gäller just den här versionen av överenskommelsen. Kontrollsumman visar att det är samma
+            dokument som förvaltningen skriver under. Ändras något blir det en ny version som ska skrivas under igen.
+          </p>
+          <SigningVersion
+            number={page.version!.number}
+            sha256={page.version!.sha256}
+            href={`/forening/arenden/${page.caseId}/overenskommelse/versioner/${page.version!.number}/overenskommelse.pdf`}
+          />
           <h2>Din underskrift</h2>
           <dl className="facts">
             <dt>Namn</dt>
-            <dd>{page.userName}</dd>
+            <dd>{page.signer.name}</dd>
+            {page.signer.personalNumberMasked ? (
+              <>
+                <dt>Personnummer</dt>
+                <dd>{page.signer.personalNumberMasked}</dd>
+              </>
+            ) : null}
+            <dt>Legitimering</dt>
+            <dd>{page.signerMethod}</dd>
             <dt>Datum</dt>
             <dd>{page.today}</dd>
           </dl>
           <ValidatedForm schema={signAgreementSchema} failure={failure} submitLabel="Skriv under" pendingLabel="Skriver under …">
             <HiddenField name="caseRevision" value={String(page.revision)} />
+            <HiddenField name="documentSha256" value={page.version!.sha256} />
             <CheckboxGroup name="confirm" legend="Bekräfta" options={[{ value: "yes", label: SIGN_CONFIRMATION }]} />
           </ValidatedForm>
         </>

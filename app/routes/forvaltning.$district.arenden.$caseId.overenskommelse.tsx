@@ -14,6 +14,7 @@ import { loadAgreementPage } from "../partnership/agreement-page.server";
 import { handleAgreementAction } from "../partnership/agreement-actions.server";
 import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
+import { AgreementVersions, SigningVersion } from "../components/agreement-versions";
 
 export const meta: MetaFunction = () => pageTitle("Överenskommelse");
 
@@ -71,9 +72,23 @@ export default function AgreementPage() {
           <AgreementSummary content={draft.content} terms={null} />
         </section>
       )}
+      {loaded.version ? (
+        <section aria-labelledby="frozen-heading" className="panel">
+          <h2 id="frozen-heading">{loaded.version.signed ? "Den underskrivna versionen" : "Versionen som skrivs under"}</h2>
+          <p>
+            Överenskommelsen är låst. Båda parter skriver under samma dokument, med kontrollsumman nedan. Tar ni tillbaka
+            den för ändringar blir nästa utskick en ny version som ska skrivas under igen.
+          </p>
+          <SigningVersion
+            number={loaded.version.number}
+            sha256={loaded.version.sha256}
+            href={`${loaded.base}/arenden/${header.id}/overenskommelse/versioner/${loaded.version.number}/overenskommelse.pdf`}
+          />
+        </section>
+      ) : null}
       {!draft.prefilled && loaded.canDownload ? (
         <p>
-          {"Den sparade överenskommelsen: "}
+          {loaded.version ? (loaded.version.signed ? "Den underskrivna överenskommelsen: " : "Versionen som skrivs under: ") : "Den sparade överenskommelsen: "}
           <a href={`${loaded.base}/arenden/${header.id}/overenskommelse.pdf`} download>
             Ladda ner som PDF
           </a>
@@ -124,10 +139,23 @@ export default function AgreementPage() {
               <dt>Undertecknas av</dt>
               <dd>{[loaded.signer.name, loaded.signer.title, loaded.signer.today].filter(Boolean).join(", ")}</dd>
             </div>
+            <div>
+              <dt>Legitimering</dt>
+              <dd>{loaded.signerMethod}</dd>
+            </div>
+            {loaded.version ? (
+              <div>
+                <dt>Kontrollsumma (SHA-256)</dt>
+                <dd>
+                  <code className="hash">{loaded.version.sha256}</code>
+                </dd>
+              </div>
+            ) : null}
           </dl>
           <ErrorSummary errors={failureOf("sign")?.errors} formError={failureOf("sign")?.formError} />
           <Form method="post" className="stack">
             <input type="hidden" name="expectedRevision" value={header.revision} />
+            <input type="hidden" name="documentSha256" value={loaded.version?.sha256 ?? ""} />
             <ConfirmBox
               name="confirm"
               label="Jag har läst överenskommelsen och skriver under den för förvaltningen."
@@ -164,6 +192,8 @@ export default function AgreementPage() {
           </Form>
         </section>
       ) : null}
+
+      <AgreementVersions versions={loaded.versions} />
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">Kommentarer</h2>

@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endSession } from "../auth/session.server";
+import { signOut } from "../auth/sign-out.server";
 
 export async function loader() {
   throw redirect("/");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  throw redirect("/", { headers: { "Set-Cookie": await endSession(request) } });
+  const { location, setCookie } = await signOut(request);
+  throw redirect(location, { headers: { "Set-Cookie": setCookie } });
 }

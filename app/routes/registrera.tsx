@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { registrationSchema, PASSWORD_HINT } from "../accounts/schemas";
 import { registerOrganisation } from "../accounts/registration.server";
 import { getCurrentUser, homePathFor } from "../auth/current-user.server";
+import { FORENING_PASSWORD_OFF, foreningPasswordLoginAllowed } from "../auth/password-policy.server";
 import { TextField, ValidatedForm } from "../components/form";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
@@ -13,11 +14,13 @@ export const meta: MetaFunction = () => pageTitle("Registrera förening");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   if (user) throw redirect(homePathFor(user));
-  return null;
+  return { passwords: foreningPasswordLoginAllowed() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formDataToObject(await request.formData());
+  // Passwords off for föreningar: an account with one could never sign in.
+  if (!foreningPasswordLoginAllowed()) return data(formFailure({}, values, FORENING_PASSWORD_OFF), { status: 400 });
   const parsed = parseForm(registrationSchema, values);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await registerOrganisation(parsed.data, context?.clientAddress ?? "unknown");
@@ -27,6 +30,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RegistrationPage() {
   const failure = useActionData<typeof action>();
+  const { passwords } = useLoaderData<typeof loader>();
+  if (!passwords) {
+    return (
+      <>
+        <h1>Registrera förening</h1>
+        <p>
+          Du registrerar föreningen med din e-legitimation (BankID eller Freja eID). Logga in med den, så får du
+          fylla i uppgifterna om föreningen.
+        </p>
+        <Form method="post" action="/logga-in/e-legitimation">
+          <input type="hidden" name="intent" value="eid" />
+          <button type="submit">Registrera med e-legitimation</button>
+        </Form>
+      </>
+    );
+  }
   return (
     <>
       <h1>Registrera förening</h1>

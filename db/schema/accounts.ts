@@ -135,6 +135,40 @@ export const userIdentities = pgTable("user_identities", {
   ...timestamps,
 });
 
+/** What happened to an account's way of signing in (app/accounts/account-events.server.ts). */
+export const accountEventKind = pgEnum("account_event_kind", [
+  "registered_with_eid",
+  "identity_linked",
+  "signed_in_eid",
+  // The staff second factor (ADR 0027): set up by the person, reset by an admin (actorUserId).
+  "second_factor_set_up",
+  "second_factor_reset",
+]);
+
+/**
+ * An account's history of identity events, append-only (a trigger refuses UPDATE, DELETE and
+ * TRUNCATE, migration 0013): who registered or linked with e-legitimation, and each e-ID sign-in.
+ * No personal data beyond the masked personnummer; never the personnummer or its hash. No cascade
+ * from users: an account with history is disabled, not deleted.
+ */
+export const accountEvents = pgTable(
+  "account_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: accountEventKind("kind").notNull(),
+    /** How the person proved who they are (app/auth/sign-in-method.ts). */
+    signInMethod: text("sign_in_method"),
+    personalNumberMasked: text("personal_number_masked"),
+    /** Who made the change when it was not the person themself (an admin's reset); NULL otherwise. */
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("account_events_user").on(t.userId, t.at)],
+);
+
 export const tokenPurpose = pgEnum("token_purpose", [
   "email_verification",
   "password_reset",
@@ -260,23 +294,4 @@ export const staffRecoveryCodes = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex("staff_recovery_codes_hash").on(t.userId, t.codeHash)],
-);
-
-/**
- * What happened to an account that is no case's business: a second factor set up or reset, and by
- * whom. Written in the same transaction as the change (and its e-mail, when there is one).
- */
-export const accountEvents = pgTable(
-  "account_events",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
-    kind: text("kind").notNull(),
-    districtId: uuid("district_id").references(() => districts.id, { onDelete: "set null" }),
-    ...timestamps,
-  },
-  (t) => [index("account_events_user").on(t.userId, t.createdAt)],
 );

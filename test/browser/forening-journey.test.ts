@@ -13,6 +13,7 @@
  *
  * Every date is counted from today, so the journey passes in any year.
  */
+import { currentAgreementVersion } from "../../app/signing/versions.server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -508,7 +509,12 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         // The avdelningschef signs for the förvaltning: the agreement is in force and the first report is due.
         const chef = await staff("avdelningschef@demo.example");
         expect(
-          await signAgreementForDistrict({ user: chef.user, found: await loadedCase(caseId), expectedRevision: (await caseRow(caseId)).revision }),
+          await signAgreementForDistrict({
+            user: chef.user,
+            found: await loadedCase(caseId),
+            expectedRevision: (await caseRow(caseId)).revision,
+            documentSha256: (await currentAgreementVersion(caseId))?.sha256,
+          }),
         ).toMatchObject({ ok: true, state: "followUp.reportDue" });
 
         // Sitting 5: the yearly report (activities, participants by gender, goals) and the finances.
@@ -660,7 +666,12 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
       await run(caseId, { type: "SIGN" }, applicant);
       const chef = await staff("avdelningschef@demo.example");
       expect(
-        await signAgreementForDistrict({ user: chef.user, found: await loadedCase(caseId), expectedRevision: (await caseRow(caseId)).revision }),
+        await signAgreementForDistrict({
+            user: chef.user,
+            found: await loadedCase(caseId),
+            expectedRevision: (await caseRow(caseId)).revision,
+            documentSha256: (await currentAgreementVersion(caseId))?.sha256,
+          }),
       ).toMatchObject({ ok: true, state: "followUp.reportDue" });
       await run(caseId, { type: "SUBMIT_REPORT" }, applicant);
       await run(caseId, { type: "APPROVE_REPORT" }, handlaggare.actor);

@@ -136,7 +136,10 @@ describe("signing", () => {
     expect(stale.status).toBe(400);
     expect(textOf(await stale.text())).toContain("Någon annan har ändrat ärendet");
 
-    const signed = await visitors.signatory.post(path, { confirm: "yes", caseRevision: String(before.revision) });
+    // The signature is on the frozen version's hash, which the form carries.
+    const documentSha256 = /name="documentSha256" value="([0-9a-f]{64})"/.exec(await (await visitors.signatory.get(path)).text())?.[1];
+    expect(documentSha256).toBeTruthy();
+    const signed = await visitors.signatory.post(path, { confirm: "yes", caseRevision: String(before.revision), documentSha256: documentSha256! });
     expect(signed.status).toBe(302);
     const after = await caseState(caseId);
     expect(after.state).toBe("agreement.signing");
@@ -146,7 +149,7 @@ describe("signing", () => {
     expect(page).toMatch(/Underskriven av Filip Firmatecknare \d{4}-\d{2}-\d{2}/);
     expect(page).toContain("Inte underskriven än");
 
-    const again = await visitors.signatory.post(path, { confirm: "yes" });
+    const again = await visitors.signatory.post(path, { confirm: "yes", documentSha256: documentSha256! });
     expect(again.status).toBe(400);
     expect(textOf(await again.text())).toContain("Föreningen har redan skrivit under överenskommelsen.");
     expect((await caseState(caseId)).revision).toBe(after.revision);

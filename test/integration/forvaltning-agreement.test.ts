@@ -288,7 +288,10 @@ describe("sending for signing and signing", () => {
     // A handläggare cannot sign for the förvaltning.
     expect((await as.caseworker.post(page(caseId), { intent: "sign", confirm: "yes", expectedRevision: String(current!.revision) })).status).toBe(403);
 
-    const signed = await as.chef.post(page(caseId), { intent: "sign", confirm: "yes", expectedRevision: String(current!.revision) });
+    // The signature is on the frozen version's hash, which the form carries.
+    const documentSha256 = /name="documentSha256" value="([0-9a-f]{64})"/.exec(await (await as.chef.get(page(caseId))).text())?.[1];
+    expect(documentSha256).toBeTruthy();
+    const signed = await as.chef.post(page(caseId), { intent: "sign", confirm: "yes", expectedRevision: String(current!.revision), documentSha256: documentSha256! });
     expect(signed.status).toBe(200);
     const [done] = await portal.db.select().from(cases).where(eq(cases.id, caseId));
     expect(done!.state).toBe("followUp.reportDue");

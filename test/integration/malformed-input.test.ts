@@ -22,12 +22,12 @@ const BAD_IDS = ["0".repeat(36), "a".repeat(36), "-".repeat(36), "inte-ett-id", 
 const FORENING_CASE = [
   "", "/ansokan/grund", "/ansokan/granska", "/ansokan/bilagor", "/ansokan.pdf", "/bilagor.zip", "/aterta",
   "/komplettera", "/kvitto", "/overenskommelse", "/overenskommelse/underteckna", "/rapport", "/rapport/0",
-  "/rapport/ekonomi", "/slutrapport", "/versioner/1",
+  "/rapport/ekonomi", "/slutrapport", "/versioner/1", "/overenskommelse/versioner/1/overenskommelse.pdf",
 ];
 const STAFF_CASE = [
   "", "/ansokan.pdf", "/attestering", "/bedomning", "/beslut", "/bilagor.zip", "/overenskommelse",
   "/slutrapport", "/slutrapport.docx", "/slutrapport.pdf", "/uppfoljning", "/utlatande", "/utlatande.docx",
-  "/utlatande.pdf",
+  "/utlatande.pdf", "/overenskommelse/versioner/1/overenskommelse.pdf", "/overenskommelse/versioner/1/underskriven.pdf",
 ];
 const ORGANISATION = ["", "/ny-ansokan", "/oversikt", "/personer"];
 

@@ -146,8 +146,13 @@ const PUBLIC: Record<string, string> = {
   "routes/logga-in_.kod": "a staff sign-in's second step: the pending cookie of a right password is the authorisation (staff-totp.test.ts)",
   "routes/logga-in_.tvastegsverifiering": "setting up the second factor: the pending cookie of a right password is the authorisation (staff-totp.test.ts)",
   "routes/logga-ut": "signing out ends whatever session the cookie names, or none",
+  "routes/logga-in_.stad": "starting a sign-in with the city's SSO (oidc-staff-sso.test.ts)",
+  "routes/logga-in_.stad_.klar": "the SSO's callback: the verified e-mail must match a staff account (oidc-security.test.ts)",
   "routes/registrera": "a new förening registers itself",
   "routes/registrera_.klar": "the confirmation after registering",
+  "routes/logga-in_.e-legitimation": "starting an e-ID sign-in; the broker proves who the person is (eid-sign-in.test.ts)",
+  "routes/logga-in_.e-legitimation.klar": "the broker's callback: this browser's attempt and the verified ID token are the authorisation (eid-sign-in.test.ts)",
+  "routes/registrera_.e-legitimation": "only with the sealed identity an e-ID sign-in left; without it a redirect (eid-registration.test.ts)",
   "routes/glomt-losenord": "asking for a reset link; the same answer for every address (no-enumeration.test.ts)",
   "routes/aterstall-losenord.$token": "the reset link's token is the authorisation (reset-tokens.test.ts)",
   "routes/bekrafta-epost.$token": "the confirmation link's token is the authorisation (registration.test.ts)",
@@ -249,6 +254,8 @@ const COVERED: Record<string, Spec> = {
     post: { body: () => ({ body: "Intrång" }), expect: FORENING_CASE_POST },
   },
   "routes/forening.arenden.$caseId.overenskommelse[.]pdf": { get: FORENING_CASE_FILE },
+  // The followUp case's agreement was signed by both: version 1 and its sealed copy exist.
+  "routes/forening.arenden.$caseId.overenskommelse_.versioner.$version.$file": { get: FORENING_CASE_FILE },
   "routes/forening.arenden.$caseId.overenskommelse_.underteckna": {
     as: { foreningA: "firmatecknare@demo.example" },
     get: FORENING_CASE_PAGE,
@@ -274,6 +281,11 @@ const COVERED: Record<string, Spec> = {
     as: { foreningB: INVITEE },
     get: all("missing", { visitor: "login", foreningB: "ok" }),
     post: { body: () => ({ answer: "accept" }), expect: all("missing", { visitor: "login", foreningB: "redirect" }) },
+  },
+  // Everyone's own account; linking an e-legitimation is for a förening's people (A and B are linked already).
+  "routes/konto": {
+    get: all("ok", { visitor: "login" }),
+    post: { body: () => ({ intent: "linkEid" }), expect: all("forbidden", { visitor: "login", foreningA: "redirect", foreningB: "redirect" }) },
   },
   "routes/meddelanden._index": {
     get: all("ok", { visitor: "login" }),
@@ -329,6 +341,7 @@ const COVERED: Record<string, Spec> = {
   },
   "routes/forvaltning.$district.arenden.$caseId.overenskommelse[.]pdf": { get: notAdmin(STAFF_CASE_FILE) },
   "routes/forvaltning.$district.arenden.$caseId.overenskommelse[.]docx": { get: notAdmin(STAFF_CASE_FILE) },
+  "routes/forvaltning.$district.arenden.$caseId.overenskommelse_.versioner.$version.$file": { get: notAdmin(STAFF_CASE_FILE) },
   "routes/forvaltning.$district.arenden.$caseId.uppfoljning": {
     get: notAdmin(STAFF_CASE_PAGE),
     post: { body: (id) => withRevision(id, { intent: "meeting", kind: "steering", heldOn: "2025-01-01", notes: "Intrång" }), expect: notAdmin(STAFF_CASE_POST) },
@@ -404,6 +417,7 @@ function addressFor(route: BuiltRoute, spec: Spec, party: Party): string {
     organisationId: world.organisationA,
     step: "syfte",
     version: "1",
+    file: "underskriven.pdf",
     periodIndex: "0",
     year: world.year,
     attachmentId: world.attachmentId,

@@ -70,7 +70,8 @@ export type PartnershipEvent =
       finalReportDueDate?: CalendarDate;
     } & EventEnvelope)
   | ({ type: "RETURN_TO_DRAFTING"; comment: string } & EventEnvelope)
-  | ({ type: "SIGN" } & EventEnvelope)
+  /** documentSha256: the frozen version's hash the signer was shown; the runtime refuses a stale one (the machine ignores it). */
+  | ({ type: "SIGN"; documentSha256?: string } & EventEnvelope)
   | ({ type: "SUBMIT_REPORT" } & EventEnvelope)
   | ({ type: "REQUEST_REPORT_COMPLETION"; message: string; dueDate: CalendarDate } & EventEnvelope)
   | ({ type: "RESUBMIT_REPORT" } & EventEnvelope)

@@ -96,7 +96,10 @@ function configurationFor(settings: ProviderSettings): Promise<client.Configurat
   let found = configurations.get(cacheKey);
   if (!found) {
     found = client.discovery(settings.issuer, settings.clientId, settings.clientSecret, undefined, {
-      execute: settings.insecure ? [client.allowInsecureRequests] : [],
+      // The ID token's signature is checked against the provider's JWKS too, not only taken on
+      // TLS's word (openid-client's default for the token endpoint): the identity is what a
+      // signature and the audit trail rest on, and the local providers speak plain http.
+      execute: [...(settings.insecure ? [client.allowInsecureRequests] : []), client.enableNonRepudiationChecks],
       timeout: 10,
     });
     found.catch(() => configurations.delete(cacheKey));
