@@ -7,10 +7,14 @@ import type { Executor } from "../db/client";
 import {
   districtMemberships,
   districts,
+  namedSignatories,
+  organisationEvents,
   organisationMemberships,
+  organisationVerifications,
   organisations,
   users,
 } from "../db/schema";
+import { maskedPersonalNumber, personalNumberHash } from "../app/auth/personnummer.server";
 import { hashPassword } from "../app/auth/password.server";
 import { withCheckDigit } from "../app/domain/organisation-number";
 import type { DistrictRole, OrganisationRole } from "../app/auth/roles";
@@ -62,6 +66,9 @@ export async function createOrganisation(
       streetAddress: input.streetAddress ?? null,
       postalCode: input.postalCode ?? null,
       city: input.city ?? "Stockholm",
+      // A förening made here is as the demo has them: already verified by its district (ADR 0028).
+      // A test of an unverified förening passes `verifiedAt: null`.
+      verifiedAt: input.verifiedAt === undefined ? new Date() : input.verifiedAt,
     })
     .returning();
   return row!;
@@ -132,4 +139,33 @@ export async function createStaffUser(
   const user = await createUser(db, { email: input.email, name: input.name ?? "Tjänsteperson", title: input.title });
   await addDistrictRoles(db, user.id, input.districtId, input.roles);
   return user;
+}
+
+/**
+ * A verification the district has confirmed, naming these firmatecknare (matched to `userId` where
+ * given), as the förening would have it after sending its protokoll. No document is kept.
+ */
+export async function addConfirmedVerification(
+  db: Executor,
+  organisationId: string,
+  named: { fullName: string; personalNumber: string; userId?: string }[],
+) {
+  const now = new Date();
+  const [request] = await db
+    .insert(organisationVerifications)
+    .values({ organisationId, status: "confirmed", documentName: "Protokollsutdrag (demo)", documentSize: 0, submittedAt: now, decidedAt: now })
+    .returning({ id: organisationVerifications.id });
+  await db.insert(namedSignatories).values(
+    named.map((n) => ({
+      verificationId: request!.id,
+      organisationId,
+      fullName: n.fullName,
+      personalNumberHash: personalNumberHash(n.personalNumber),
+      personalNumberMasked: maskedPersonalNumber(n.personalNumber),
+      userId: n.userId ?? null,
+      activeFrom: now,
+    })),
+  );
+  await db.insert(organisationEvents).values({ organisationId, kind: "verification_confirmed", detail: "Verifierad när portalen startade (demo)" });
+  return request!.id;
 }

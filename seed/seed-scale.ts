@@ -151,7 +151,7 @@ async function main() {
     select x.district, x.n, gen_random_uuid() as org_id, gen_random_uuid() as contact_id, gen_random_uuid() as signatory_id, x.name, x.number, x.email
     from unnest(${orgs.map((o) => o.district)}::int[], ${orgs.map((o) => o.n)}::int[], ${orgs.map((o) => o.name)}::text[],
       ${orgs.map((o) => o.number)}::text[], ${orgs.map((o) => o.email)}::text[]) as x(district, n, name, number, email)`;
-  await pg`insert into organisations (id, name, organisation_number, email, city) select org_id, name, number, email, 'Stockholm' from scale_org`;
+  await pg`insert into organisations (id, name, organisation_number, email, city, verified_at) select org_id, name, number, email, 'Stockholm', now() from scale_org`;
   await pg`
     insert into users (id, email, name, password_hash, email_verified_at)
     select contact_id, 'kontakt-' || district || '-' || n || ${`@${SCALE_EMAIL_DOMAIN}`}, 'Kontaktperson ' || name, ${passwordHash}, now() from scale_org

@@ -11,6 +11,7 @@ import {
   createDistrict,
   createOrganisation,
   createUser,
+  addConfirmedVerification,
 } from "./factories";
 import { seedDemoCases } from "./demo-cases";
 import {
@@ -43,7 +44,8 @@ export async function seedDemoData(db: Executor) {
     const user = await createUser(db, { email: p.email, name: p.name, password: DEMO_PASSWORD });
     await addOrganisationRoles(db, user.id, organisationIds.get(p.organisation)!, p.roles);
     // The demo e-ID persons with an account sign in with e-legitimation too (the others register),
-    // wherever the development provider that knows them runs.
+    // wherever the development provider that knows them runs; the demo's firmatecknare among them are
+    // named in a confirmed protokoll by that personnummer (ADR 0028).
     const person = devProviderActive("eid") ? DEMO_EID_PERSONS.find((e) => e.email === p.email) : undefined;
     if (person) {
       await db.insert(userIdentities).values({
@@ -53,6 +55,11 @@ export async function seedDemoData(db: Executor) {
         givenName: person.givenName,
         familyName: person.familyName,
       });
+      if (p.roles.includes("signatory")) {
+        await addConfirmedVerification(db, organisationIds.get(p.organisation)!, [
+          { fullName: `${person.givenName} ${person.familyName}`, personalNumber: person.personalNumber, userId: user.id },
+        ]);
+      }
     }
   }
   const areaIds: string[] = [];

@@ -278,7 +278,8 @@ function errorPage(kind: IdentityKind, error: string): string {
     kind,
     "Något gick fel",
     `<h1>Inloggningen kunde inte genomföras</h1>
-<p>Tjänsten kunde inte hantera begäran (${escapeHtml(error)}). Gå tillbaka till IOP-portalen och börja om.</p>`,
+<p>Tjänsten kunde inte hantera begäran (${escapeHtml(error)}).</p>
+<p><a href="/logga-in">Tillbaka till inloggningen i IOP-portalen</a> för att börja om.</p>`,
   );
 }
 

@@ -5,7 +5,7 @@
  * unique); the database never sees the personnummer. Every such event is in the account's
  * append-only history (account_events).
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import {
   accountEvents,
   organisationMemberships,
@@ -21,12 +21,15 @@ import { startSession } from "../auth/session.server";
 import type { SignInMethod } from "../auth/sign-in-method";
 import { issueToken } from "../auth/tokens.server";
 import { parseOrganisationNumber } from "../domain/organisation-number";
+import { spendOrganisationInvitation } from "../organisations/members.server";
+import { peekToken } from "../auth/tokens.server";
 import { announceDemoMail, enqueueEmail } from "../mail/outbox.server";
 import { appUrl } from "../utils/config.server";
 import type { FieldErrors } from "../utils/forms";
 import type { PendingIdentity } from "./eid-cookies.server";
 import { fullName } from "./eid-identity.server";
 import type { EidRegistrationInput } from "./schemas";
+import { grantNamedSignatoryRoles } from "../organisations/verification.server";
 
 type AccountEventKind = (typeof accountEvents.$inferInsert)["kind"];
 
@@ -36,6 +39,17 @@ export async function recordAccountEvent(
   event: { userId: string; kind: AccountEventKind; signInMethod?: SignInMethod; personalNumberMasked?: string },
 ): Promise<void> {
   await db.insert(accountEvents).values(event);
+}
+
+/** The newest events of the account's history, for Ditt konto. */
+export async function accountHistory(userId: string, limit = 10) {
+  const db = await getDb();
+  return db
+    .select({ kind: accountEvents.kind, signInMethod: accountEvents.signInMethod, at: accountEvents.at })
+    .from(accountEvents)
+    .where(eq(accountEvents.userId, userId))
+    .orderBy(desc(accountEvents.at), desc(accountEvents.id))
+    .limit(limit);
 }
 
 export type EidSignInResult =
@@ -72,6 +86,8 @@ export async function signInWithIdentity(identity: PendingIdentity): Promise<Eid
       signInMethod: identity.method,
       personalNumberMasked: identity.personalNumberMasked,
     });
+    // Named in a förening's confirmed protokoll: firmatecknare from this proven sign-in (ADR 0028).
+    await grantNamedSignatoryRoles(tx, row.userId, identity.personalNumberHash);
     return { kind: "found" as const, userId: row.userId };
   });
   if (found.kind !== "found") return found;
@@ -128,6 +144,7 @@ export async function linkIdentity(
         signInMethod: identity.method,
         personalNumberMasked: identity.personalNumberMasked,
       });
+      await grantNamedSignatoryRoles(tx, userId, identity.personalNumberHash);
       return { ok: true as const };
     });
   } catch (error) {
@@ -135,6 +152,66 @@ export async function linkIdentity(
     if (pgErrorCode(error) === UNIQUE_VIOLATION) return { ok: false, reason: "identity-taken" };
     throw error;
   }
+}
+
+/**
+ * Why an invitation answered with e-ID was refused:
+ *   invitation-used  the link was used, replaced or is too old
+ *   identity-taken   the identity belongs to another account (ask for an invitation to that account's address)
+ *   already-linked   the invited account has another identity linked
+ *   not-allowed      the invited account is staff
+ */
+export type InvitationRefusal = "invitation-used" | "identity-taken" | "already-linked" | "not-allowed";
+
+/**
+ * Answers a förening's invitation with e-legitimation: the invited account gets this identity linked
+ * (or has it already), the invitation is spent and its roles accepted, and the person is signed in.
+ */
+export async function acceptInvitationWithIdentity(
+  token: string,
+  identity: PendingIdentity,
+): Promise<{ ok: true; userId: string; setCookie: string } | { ok: false; reason: InvitationRefusal }> {
+  const db = await getDb();
+  let outcome: { ok: true; userId: string } | { ok: false; reason: InvitationRefusal };
+  try {
+    outcome = await db.transaction(async (tx) => {
+      const found = await peekToken(tx, token, "organisation_invitation");
+      if (!found) return { ok: false as const, reason: "invitation-used" as const };
+      const userId = found.userId;
+      if (await isStaffAccount(tx, userId)) return { ok: false as const, reason: "not-allowed" as const };
+      const [own] = await tx.select().from(userIdentities).where(eq(userIdentities.userId, userId));
+      if (own && own.personalNumberHash !== identity.personalNumberHash) return { ok: false as const, reason: "already-linked" as const };
+      if (!own) {
+        const [other] = await tx
+          .select({ userId: userIdentities.userId })
+          .from(userIdentities)
+          .where(eq(userIdentities.personalNumberHash, identity.personalNumberHash));
+        if (other) return { ok: false as const, reason: "identity-taken" as const };
+      }
+      if (!(await spendOrganisationInvitation(tx, token, userId))) return { ok: false as const, reason: "invitation-used" as const };
+      if (!own) {
+        await tx.insert(userIdentities).values({
+          userId,
+          personalNumberHash: identity.personalNumberHash,
+          personalNumberMasked: identity.personalNumberMasked,
+          givenName: identity.givenName,
+          familyName: identity.familyName,
+        });
+        await recordAccountEvent(tx, {
+          userId,
+          kind: "identity_linked",
+          signInMethod: identity.method,
+          personalNumberMasked: identity.personalNumberMasked,
+        });
+      }
+      return { ok: true as const, userId };
+    });
+  } catch (error) {
+    if (pgErrorCode(error) === UNIQUE_VIOLATION) return { ok: false, reason: "identity-taken" };
+    throw error;
+  }
+  if (!outcome.ok) return outcome;
+  return { ok: true, userId: outcome.userId, setCookie: await startSession(outcome.userId, identity.method) };
 }
 
 export const ORGANISATION_TAKEN =
@@ -194,6 +271,7 @@ export async function registerWithIdentity(
         givenName: identity.givenName,
         familyName: identity.familyName,
       });
+      await grantNamedSignatoryRoles(tx, userId, identity.personalNumberHash);
       await recordAccountEvent(tx, {
         userId,
         kind: "registered_with_eid",

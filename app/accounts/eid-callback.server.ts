@@ -3,7 +3,8 @@
  * goes next:
  *   - a linked identity signs in (a new session with the broker's method) and goes home or back;
  *   - an identity with no account gets a pending registration (sealed cookie) and the registration form;
- *   - with a link intent from the same signed-in user, the identity is linked to that account.
+ *   - with a link intent from the same signed-in user, the identity is linked to that account;
+ *   - answering a förening's invitation, the invited account gets the identity and its roles.
  * Failures go to /logga-in?meddelande=<SignInFailure> (or /konto?meddelande=… when linking), so the
  * login page can say what happened. Logs outcomes only, never the person.
  */
@@ -11,11 +12,13 @@ import { completeSignIn } from "../auth/oidc/index.server";
 import { getCurrentUser, homePathFor, loadUser, safeRedirectPath } from "../auth/current-user.server";
 import { endSession, startSession } from "../auth/session.server";
 import { logInfo } from "../utils/log.server";
-import { linkIdentity, signInWithIdentity } from "./eid-accounts.server";
+import { acceptInvitationWithIdentity, linkIdentity, signInWithIdentity } from "./eid-accounts.server";
 import {
+  clearInvitation,
   clearLinkIntent,
   EID_REGISTRATION_PATH,
   pendingRegistrationCookie,
+  readInvitation,
   readLinkIntent,
 } from "./eid-cookies.server";
 import { identityFromClaims } from "./eid-identity.server";
@@ -43,6 +46,8 @@ export async function finishEidSignIn(request: Request): Promise<Next> {
   if (linkFor) headers.append("Set-Cookie", clearLinkIntent());
   const current = linkFor ? await getCurrentUser(request) : null;
   const linking = linkFor !== null && current?.id === linkFor;
+  const invitation = readInvitation(request);
+  if (invitation) headers.append("Set-Cookie", clearInvitation());
 
   if (!result.ok) return go(`${linking ? ACCOUNT_PATH : "/logga-in"}?meddelande=${result.reason}`, result.reason);
   const identity = identityFromClaims(result.claims);
@@ -55,6 +60,14 @@ export async function finishEidSignIn(request: Request): Promise<Next> {
     await endSession(request);
     headers.append("Set-Cookie", await startSession(linkFor, identity.method));
     return go(`${ACCOUNT_PATH}?meddelande=kopplad`, "linked");
+  }
+
+  if (invitation) {
+    const accepted = await acceptInvitationWithIdentity(invitation, identity);
+    if (!accepted.ok) return go(`${EID_SIGN_IN_PATH}?meddelande=inbjudan-${accepted.reason}`, `invitation-${accepted.reason}`);
+    await endSession(request);
+    headers.append("Set-Cookie", accepted.setCookie);
+    return go("/forening", "invitation-accepted");
   }
 
   const signedIn = await signInWithIdentity(identity);

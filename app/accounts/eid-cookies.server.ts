@@ -5,6 +5,8 @@
  *     minutes, on the registration page's path only. Not in the URL, so it is in no log or history.
  *   - a link intent: a signed-in user asked to link their e-legitimation. Bound to that user: the
  *     callback links only if the same user is still signed in.
+ *   - an invitation answered with e-legitimation: the invitation link's token, for the callback to
+ *     spend (sealed, so the browser's cookie store does not hold a usable link in clear).
  */
 import * as z from "zod/mini";
 import { CALLBACK_PATHS } from "../auth/oidc/paths";
@@ -15,6 +17,7 @@ export const EID_REGISTRATION_PATH = "/registrera/e-legitimation";
 
 const REGISTRATION_COOKIE: SealedCookie = { name: "iop_eid_registration", path: EID_REGISTRATION_PATH, seconds: 15 * 60 };
 const LINK_COOKIE: SealedCookie = { name: "iop_eid_link", path: CALLBACK_PATHS.eid, seconds: 10 * 60 };
+const INVITATION_COOKIE: SealedCookie = { name: "iop_eid_invitation", path: CALLBACK_PATHS.eid, seconds: 10 * 60 };
 
 export interface PendingIdentity {
   personalNumberHash: string;
@@ -59,4 +62,20 @@ export function readLinkIntent(request: Request): string | null {
 
 export function clearLinkIntent(): string {
   return clearCookie(LINK_COOKIE);
+}
+
+const invitation = z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)) });
+
+export function invitationCookie(token: string): string {
+  return sealCookie(INVITATION_COOKIE, { token });
+}
+
+/** The invitation token this browser is answering with e-ID, or null. */
+export function readInvitation(request: Request): string | null {
+  const parsed = invitation.safeParse(openCookie(INVITATION_COOKIE, request));
+  return parsed.success ? parsed.data.token : null;
+}
+
+export function clearInvitation(): string {
+  return clearCookie(INVITATION_COOKIE);
 }

@@ -9,7 +9,8 @@ import type { CurrentUser } from "../auth/current-user.server";
 import { forbidden } from "../auth/current-user.server";
 import { beginSignIn } from "../auth/oidc/index.server";
 import { ACCOUNT_PATH } from "./eid-callback.server";
-import { linkIntentCookie } from "./eid-cookies.server";
+import { invitationCookie, linkIntentCookie } from "./eid-cookies.server";
+import { isUsableOrganisationInvitation } from "../organisations/members.server";
 import { mayLinkIdentity } from "./eid-accounts.server";
 
 export async function beginIdentityLink(user: CurrentUser, request: Request): Promise<Response> {
@@ -18,5 +19,16 @@ export async function beginIdentityLink(user: CurrentUser, request: Request): Pr
   if (user.identity || !(await mayLinkIdentity(user.id))) throw redirect(`${ACCOUNT_PATH}?meddelande=already-linked`);
   const response = await beginSignIn("eid", request, { returnTo: ACCOUNT_PATH });
   response.headers.append("Set-Cookie", linkIntentCookie(user.id));
+  return response;
+}
+
+/**
+ * "Tacka ja med e-legitimation" behind a förening's invitation link: an e-ID sign-in whose callback
+ * links the identity to the invited account and accepts the roles. null: the link is not usable.
+ */
+export async function beginInvitationWithEid(token: string, request: Request): Promise<Response | null> {
+  if (!(await isUsableOrganisationInvitation(token))) return null;
+  const response = await beginSignIn("eid", request, { returnTo: "/forening" });
+  response.headers.append("Set-Cookie", invitationCookie(token));
   return response;
 }

@@ -39,6 +39,19 @@ const SIGN_IN_NOTICES: Record<string, EidNotice> = {
     kind: "error",
     text: "Kontot som hör till din e-legitimation är avstängt. Kontakta förvaltningen om du behöver komma åt det.",
   },
+  "inbjudan-invitation-used": {
+    kind: "error",
+    text: "Inbjudan har redan använts eller är för gammal. Be föreningens kontaktperson om en ny.",
+  },
+  "inbjudan-identity-taken": {
+    kind: "error",
+    text: "Din e-legitimation hör redan till ett annat konto i portalen. Be föreningen bjuda in dig med e-postadressen för det kontot.",
+  },
+  "inbjudan-already-linked": {
+    kind: "error",
+    text: "Kontot som inbjudan gäller är kopplat till en annan e-legitimation. Be föreningens kontaktperson om hjälp.",
+  },
+  "inbjudan-not-allowed": { kind: "error", text: "Inbjudan gäller ett konto som inte kan använda e-legitimation." },
   "registrering-utgangen": {
     kind: "error",
     text: "Det tog för lång tid att registrera, så uppgifterna från e-legitimationen sparades inte. Logga in med e-legitimation igen för att fortsätta.",

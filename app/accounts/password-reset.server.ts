@@ -58,7 +58,9 @@ export async function setPasswordWithToken(
     const spent = await spendToken(tx, token, purpose);
     if (!spent) return null;
     const id = spent.userId;
-    if (purpose === "password_reset" && !(await passwordAllowedFor(tx, id))) return null;
+    // Passwords off for föreningar: neither a reset nor a förening's invitation sets one (the
+    // invitation is answered with e-legitimation instead).
+    if (purpose !== "staff_invitation" && !(await passwordAllowedFor(tx, id))) return null;
     if (alsoDo) await alsoDo(tx, spent);
     const [user] = await tx
       .update(users)

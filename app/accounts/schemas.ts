@@ -65,6 +65,9 @@ export const eidRegistrationSchema = z.object({
 });
 export type EidRegistrationInput = z.infer<typeof eidRegistrationSchema>;
 
+/** Answering a förening's invitation with e-legitimation instead of choosing a password. */
+export const invitationEidSchema = z.object({ intent: z.literal("eid", NOT_THIS_FORM) });
+
 /** Asking to link an e-legitimation to the signed-in account (Ditt konto). */
 export const linkEidSchema = z.object({ intent: z.literal("linkEid", NOT_THIS_FORM) });
 

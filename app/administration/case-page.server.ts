@@ -60,8 +60,10 @@ export async function loadStaffCasePage(user: CurrentUser, districtParam: string
     state,
     organisation: organisation
       ? {
+          id: organisation.id,
           name: organisation.name,
           organisationNumber: organisation.organisationNumber,
+          verified: organisation.verifiedAt !== null,
           email: organisation.email,
           phone: organisation.phone,
           address: [organisation.streetAddress, [organisation.postalCode, organisation.city].filter(Boolean).join(" ")].filter(Boolean).join(", "),

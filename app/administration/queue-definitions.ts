@@ -19,6 +19,8 @@ export interface QueueRow {
   status: string;
   organisationName: string;
   organisationNumber: string;
+  /** False until a district has confirmed who signs for the förening (ADR 0028). */
+  organisationVerified: boolean;
   assigneeName: string | null;
   updatedAt: string;
   nextDue: string | null;

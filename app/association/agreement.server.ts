@@ -7,7 +7,7 @@ import type { CurrentUser } from "../auth/current-user.server";
 import { userActor } from "../cases/case-roles";
 import { transitionCase } from "../cases/transition.server";
 import { stockholmDate } from "../utils/time";
-import { currentAgreementVersion, listAgreementVersions, signerOf } from "../signing/versions.server";
+import { currentVersionInfo, listAgreementVersions, signerOf } from "../signing/versions.server";
 import { versionViews } from "../signing/version-view.server";
 import { SIGN_IN_METHOD_LABELS } from "../auth/sign-in-method";
 import { dateOf, loadAgreementContent, userNames, type AssociationCase } from "./case.server";
@@ -31,7 +31,7 @@ export async function loadAgreementPage(caseRow: AssociationCase, user: CurrentU
     .where(eq(agreementComments.caseId, caseRow.case.id))
     .orderBy(asc(agreementComments.createdAt));
   const { context } = readCaseContext(caseRow.case);
-  const current = caseRow.case.state === "agreement.drafting" ? null : await currentAgreementVersion(caseRow.case.id);
+  const current = caseRow.case.state === "agreement.drafting" ? null : await currentVersionInfo(caseRow.case.id);
   const { signatures } = context;
   const names = await userNames([signatures.association?.userId, signatures.administration?.userId]);
   const signer = (s: { userId: string; at: string } | null) =>
@@ -53,7 +53,7 @@ export async function loadAgreementPage(caseRow: AssociationCase, user: CurrentU
     userName: user.name,
     today: stockholmDate(new Date()),
     /** The frozen version being signed: its hash is what the signer signs. */
-    version: current ? { number: current.version, sha256: current.sha256, signed: current.sealedAt !== null } : null,
+    version: current,
     versions: versionViews(await listAgreementVersions(caseRow.case.id), `/forening/arenden/${caseRow.case.id}/overenskommelse/versioner`, "association"),
     signer: signerOf(user),
     signerMethod: SIGN_IN_METHOD_LABELS[user.signInMethod],

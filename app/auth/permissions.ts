@@ -8,6 +8,7 @@ export const ORGANISATION_PERMISSIONS = [
   "organisation.view",
   "organisation.edit",
   "organisation.inviteMember",
+  "organisation.requestVerification",
   "application.draft",
   "application.submit",
   "application.withdraw",
@@ -41,6 +42,7 @@ export const DISTRICT_PERMISSIONS = [
   "staff.resetSecondFactor",
   "calls.manage",
   "outbox.view",
+  "organisation.verify",
 ] as const;
 
 export type OrganisationPermission = (typeof ORGANISATION_PERMISSIONS)[number];
@@ -58,6 +60,7 @@ export const PERMISSION_MATRIX: {
       "organisation.view",
       "organisation.edit",
       "organisation.inviteMember",
+      "organisation.requestVerification",
       "application.draft",
       "application.submit",
       "application.withdraw",
@@ -82,6 +85,7 @@ export const PERMISSION_MATRIX: {
       "report.review",
       "meeting.record",
       "documents.generate",
+      "organisation.verify",
     ],
     coordinator: [...everyoneOnStaff, "case.internalNote", "meeting.record", "documents.generate"],
     head_of_unit: [
@@ -103,7 +107,7 @@ export const PERMISSION_MATRIX: {
       "documents.generate",
     ],
     registrar: [...everyoneOnStaff, "decision.register", "documents.generate"],
-    admin: [...everyoneOnStaff, "case.assign", "staff.manage", "staff.resetSecondFactor", "calls.manage", "outbox.view"],
+    admin: [...everyoneOnStaff, "case.assign", "staff.manage", "staff.resetSecondFactor", "calls.manage", "outbox.view", "organisation.verify"],
   },
 };
 

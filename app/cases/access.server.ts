@@ -4,7 +4,9 @@
  *
  * - `requireCaseForOrganisation` — a case, for a user of its förening;
  * - `requireCaseForDistrict` — a case, for staff of its district, under the district in the URL;
- * - `requireCaseAttachment` — a file of a case, for either side.
+ * - `requireCaseAttachment` — a file of a case, for either side;
+ * - `requireOrganisationForDistrict` — a förening, for staff of a district it has sent a case to
+ *   (its verification: ADR 0028).
  *
  * The case's documents (application PDF and ZIP, tjänsteutlåtande, slutrapport) are the case's record:
  * their downloads use the case checks with the permission the document needs.
@@ -20,7 +22,7 @@
  * This is also where time catches up with a case before anyone sees it (an agreement period that has
  * ended).
  */
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { applicationVersions, attachments, cases, districts, organisations } from "../../db/schema";
 import type { CurrentUser, DistrictMembership, OrganisationMembership } from "../auth/current-user.server";
@@ -160,4 +162,39 @@ async function isSentIn(
     .from(applicationVersions)
     .where(eq(applicationVersions.id, row.ownerId));
   return version?.status === "submitted";
+}
+
+export interface DistrictOrganisation {
+  organisation: { id: string; name: string; organisationNumber: string; verifiedAt: Date | null };
+  membership: DistrictMembership;
+  can: (permission: DistrictPermission) => boolean;
+}
+
+/**
+ * A förening, for staff of the district in the URL, if it has sent that district at least one case:
+ * the district that has its application is the one to check who signs for it. Anyone else gets the
+ * 404 of an unknown id.
+ */
+export async function requireOrganisationForDistrict(
+  user: CurrentUser,
+  address: { district?: string; organisationId?: string },
+  needs: Needs<DistrictPermission>,
+): Promise<DistrictOrganisation> {
+  const membership = user.districts.find((d) => d.code.toLowerCase() === (address.district ?? "").toLowerCase());
+  if (!membership || !isId(address.organisationId ?? "")) throw notFound();
+  const db = await getDb();
+  const [organisation] = await db
+    .select({ id: organisations.id, name: organisations.name, organisationNumber: organisations.organisationNumber, verifiedAt: organisations.verifiedAt })
+    .from(organisations)
+    .where(eq(organisations.id, address.organisationId!));
+  if (!organisation) throw notFound();
+  const [sentIn] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisation.id), eq(cases.districtId, membership.id), isNotNull(cases.submittedAt)))
+    .limit(1);
+  if (!sentIn) throw notFound();
+  if (!grantsAny(membership.roles, needs)) throw forbidden();
+  const can = (permission: DistrictPermission) => rolesGrant(membership.roles, permission);
+  return { organisation, membership, can };
 }

@@ -22,6 +22,10 @@ export async function loadMembersPage(membership: OrganisationMembership) {
 }
 
 type MemberIntent = "invite" | "roles" | "remove";
+
+/** Nobody in the förening makes someone firmatecknare: the district confirms it from the protokoll (ADR 0028). */
+export const SIGNATORY_BY_VERIFICATION =
+  "Firmatecknare bestäms av föreningens protokoll. Skicka protokollsutdraget under Verifiera föreningen, så bekräftar förvaltningen firmatecknarna.";
 export type MembersReply = { status: number; body: FormFailure & { intent: MemberIntent | null } };
 
 /** Invite, change roles or remove; on success the page again with a notice (a redirect is thrown). */
@@ -36,19 +40,30 @@ export async function manageMembers(user: CurrentUser, membership: OrganisationM
   if (intent === "roles") {
     const parsed = parseForm(changeRolesSchema, values);
     if (!parsed.ok) return fail(intent, parsed);
-    const result = await setMemberRoles(organisationId, parsed.data.userId, parsed.data.roles);
+    const profile = await getOrganisationProfile(organisationId);
+    const isSignatory = Boolean(profile?.members.find((m) => m.userId === parsed.data.userId)?.roles.includes("signatory"));
+    if (parsed.data.roles.includes("signatory") && !isSignatory) return fail(intent, formFailure({ roles: SIGNATORY_BY_VERIFICATION }, values, SIGNATORY_BY_VERIFICATION));
+    // The firmatecknare role is not this form's to take away either: it stays as the protokoll has it.
+    const roles = [...parsed.data.roles.filter((r) => r !== "signatory"), ...(isSignatory ? (["signatory"] as const) : [])];
+    if (roles.length === 0) return fail(intent, formFailure({ roles: "Välj minst en roll." }, values));
+    const result = await setMemberRoles(organisationId, parsed.data.userId, roles);
     if (!result.ok) return fail(intent, formFailure({}, values, result.message));
     throw redirect(`${back}?roller=1`);
   }
   if (intent === "remove") {
     const parsed = parseForm(removeMemberSchema, values);
     if (!parsed.ok) return fail(intent, parsed);
+    const profile = await getOrganisationProfile(organisationId);
+    if (profile?.members.find((m) => m.userId === parsed.data.userId)?.roles.includes("signatory")) {
+      return fail(intent, formFailure({}, values, "En firmatecknare tas bort genom ett nytt protokollsutdrag under Verifiera föreningen."));
+    }
     const result = await removeMember(organisationId, parsed.data.userId);
     if (!result.ok) return fail(intent, formFailure({}, values, result.message));
     throw redirect(`${back}?borttagen=1`);
   }
   const parsed = parseForm(inviteMemberSchema, values);
   if (!parsed.ok) return fail(intent, parsed);
+  if (parsed.data.roles.includes("signatory")) return fail(intent, formFailure({ roles: SIGNATORY_BY_VERIFICATION }, values));
   // The same answer whether or not the address has an account (ADR 0024).
   await inviteOrganisationMember({ organisationId, invitedBy: user.name, ...parsed.data });
   throw redirect(`${back}?inbjuden=${encodeURIComponent(parsed.data.email)}`);

@@ -257,3 +257,17 @@ export const acceptOrganisationInvitation = (token: string, password: string) =>
   setPasswordWithToken(token, "organisation_invitation", password, async (tx, spent) => {
     await acceptPending(tx, spent.userId, spent.organisationId, new Date());
   });
+
+/**
+ * Accepts an invitation with e-legitimation instead of a password (app/accounts/eid-accounts.server.ts,
+ * in its transaction): spends the link, only for the account it was sent to, and the pending roles
+ * count from now. The link in the mail proves the address, as choosing a password does.
+ */
+export async function spendOrganisationInvitation(tx: Executor, token: string, userId: string): Promise<boolean> {
+  const now = new Date();
+  const spent = await spendToken(tx, token, "organisation_invitation", now, userId);
+  if (!spent) return false;
+  await acceptPending(tx, spent.userId, spent.organisationId, now);
+  await tx.update(users).set({ emailVerifiedAt: now, updatedAt: now }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+  return true;
+}

@@ -9,7 +9,7 @@ import { stockholmDate } from "../utils/time";
 import { formValuesFromContent, withEmptyRows } from "./agreement-form";
 import { describeSignatures, listAgreementComments, loadAgreementDraft } from "./agreement.server";
 import { caseContext, caseHeader } from "./case-context.server";
-import { currentAgreementVersion, listAgreementVersions, signerOf } from "../signing/versions.server";
+import { currentVersionInfo, listAgreementVersions, signerOf } from "../signing/versions.server";
 import { versionViews } from "../signing/version-view.server";
 import { SIGN_IN_METHOD_LABELS } from "../auth/sign-in-method";
 
@@ -19,7 +19,7 @@ export async function loadAgreementPage(user: CurrentUser, found: DistrictCase) 
   const context = caseContext(found.case);
   const district = found.membership;
   const base = `/forvaltning/${district.code.toLowerCase()}`;
-  const current = found.case.state === "agreement.drafting" ? null : await currentAgreementVersion(found.case.id);
+  const current = found.case.state === "agreement.drafting" ? null : await currentVersionInfo(found.case.id);
   return {
     base,
     header: caseHeader(found),
@@ -33,7 +33,7 @@ export async function loadAgreementPage(user: CurrentUser, found: DistrictCase) 
     administrationSigned: context.signatures.administration !== null,
     signer: { name: user.name, title: user.title, today: stockholmDate(new Date()) },
     /** The frozen version being signed: its hash is what the signatory signs. */
-    version: current ? { number: current.version, sha256: current.sha256, signed: current.sealedAt !== null } : null,
+    version: current,
     versions: versionViews(await listAgreementVersions(found.case.id), `${base}/arenden/${found.case.id}/overenskommelse/versioner`, "administration"),
     identity: signerOf(user),
     signerMethod: SIGN_IN_METHOD_LABELS[user.signInMethod],

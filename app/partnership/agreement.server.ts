@@ -15,6 +15,7 @@ import type { FieldErrors } from "../utils/forms";
 import { revisionAfterSave } from "../utils/revision";
 import { stockholmIsoString } from "../utils/time";
 import { prefillFromApplication, signingTerms } from "./agreement-form";
+import { isOrganisationVerified } from "../organisations/verification.server";
 import { signerOf } from "../signing/versions.server";
 
 export const STALE_AGREEMENT =
@@ -130,6 +131,9 @@ export async function addAgreementComment(input: { caseId: string; authorId: str
 
 export type StepResult = TransitionResult | { ok: false; kind: "fields"; errors: FieldErrors; message: string };
 
+export const NOT_VERIFIED_FOR_SIGNING =
+  "Föreningen är inte verifierad. Överenskommelsen kan skickas för underskrift när förvaltningen har bekräftat föreningens firmatecknare mot protokollsutdraget.";
+
 /** SEND_FOR_SIGNING with the dates of the SAVED draft; the page must show the draft it sends. */
 export async function sendAgreementForSigning(input: {
   user: CurrentUser;
@@ -137,6 +141,10 @@ export async function sendAgreementForSigning(input: {
   expectedRevision: number;
   agreementRevision: number;
 }): Promise<StepResult> {
+  // Who signs for the förening must be proven first (ADR 0028); the draft itself is kept as it is.
+  if (!(await isOrganisationVerified(input.found.case.organisationId))) {
+    return { ok: false, kind: "fields", errors: {}, message: NOT_VERIFIED_FOR_SIGNING };
+  }
   const draft = await loadAgreementDraft(input.found.case.id);
   if (draft.prefilled) {
     return { ok: false, kind: "fields", errors: {}, message: "Spara överenskommelsen innan du skickar den för underskrift." };

@@ -113,6 +113,13 @@ export default function OrganisationProfilePage() {
           </dd>
         </dl>
       )}
+      <h2>Verifiering</h2>
+      <p>
+        {organisation.verifiedAt
+          ? "Föreningen är verifierad: förvaltningen har bekräftat föreningens firmatecknare mot protokollet."
+          : "Föreningen är inte verifierad. Skicka ert protokollsutdrag, så att era firmatecknare kan skriva under överenskommelser."}{" "}
+        <Link to={`/forening/${organisation.id}/verifiering`}>{organisation.verifiedAt ? "Se eller ändra firmatecknare" : "Verifiera föreningen"}</Link>
+      </p>
       <h2>Personer i portalen</h2>
       <ul>
         {members.map((m) => (

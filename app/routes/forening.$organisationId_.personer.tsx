@@ -21,8 +21,9 @@ function organisationIdOf(params: LoaderFunctionArgs["params"]) {
   return parsed.data.organisationId;
 }
 
-const ROLE_OPTIONS = ORGANISATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const ROLE_HINT = "Kontaktpersonen sköter ansökan och rapporter. Firmatecknaren får skriva under överenskommelsen.";
+// Firmatecknare come from the protokoll the district has confirmed (ADR 0028), not from this page.
+const ROLE_OPTIONS = ORGANISATION_ROLES.filter((r) => r !== "signatory").map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const ROLE_HINT = "Kontaktpersonen sköter ansökan och rapporter.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -67,7 +68,10 @@ export default function MembersPage() {
           <p>{memberError}</p>
         </div>
       ) : null}
-      <p>{ROLE_HINT}</p>
+      <p>
+        {ROLE_HINT} Firmatecknare skriver under överenskommelsen; de bestäms av föreningens protokoll och bekräftas av förvaltningen
+        under <Link to={`/forening/${page.organisationId}/verifiering`}>Verifiera föreningen</Link>.
+      </p>
       <TableWrap label="Personer i föreningen">
         <table>
           <thead>

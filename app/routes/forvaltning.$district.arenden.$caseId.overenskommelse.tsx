@@ -119,7 +119,17 @@ export default function AgreementPage() {
 
       {signing || loaded.signatures.length > 0 ? <SignatureList signatures={loaded.signatures} /> : null}
 
-      {signing && canSign && !loaded.administrationSigned ? (
+      {signing && !loaded.version ? (
+        <div className="panel">
+          <ErrorSummary errors={failureOf("sign")?.errors} formError={failureOf("sign")?.formError} />
+          <p>
+            Överenskommelsen skickades för underskrift innan portalen sparade versioner, så det finns ingen låst version
+            att skriva under. Ta tillbaka den för ändringar och skicka den igen.
+          </p>
+        </div>
+      ) : null}
+
+      {signing && canSign && !loaded.administrationSigned && loaded.version ? (
         <section aria-labelledby="sign-heading" className="panel">
           <h2 id="sign-heading">Skriv under för förvaltningen</h2>
           <dl className="facts">

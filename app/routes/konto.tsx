@@ -2,10 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { linkEidSchema } from "../accounts/schemas";
+import { accountHistory } from "../accounts/eid-accounts.server";
 import { beginIdentityLink } from "../accounts/eid-link.server";
 import { accountNotice } from "../accounts/eid-messages";
 import { requireUser } from "../auth/current-user.server";
-import { SIGN_IN_METHOD_LABELS } from "../auth/sign-in-method";
+import { isSignInMethod, SIGN_IN_METHOD_LABELS } from "../auth/sign-in-method";
+import { stockholmIsoString } from "../utils/time";
 import { EidNoticePanel } from "../components/eid-notice";
 import { HiddenField } from "../components/form";
 import { formDataToObject, parseForm } from "../utils/forms";
@@ -13,6 +15,14 @@ import { pageTitle } from "../utils/meta";
 import { RouteError } from "../components/route-error";
 
 export const meta: MetaFunction = () => pageTitle("Ditt konto");
+
+const EVENT_LABELS = {
+  registered_with_eid: "Registrerade föreningen med e-legitimation",
+  identity_linked: "Kopplade e-legitimationen till kontot",
+  signed_in_eid: "Loggade in med e-legitimation",
+  second_factor_set_up: "Ställde in tvåstegsverifiering",
+  second_factor_reset: "Tvåstegsverifieringen återställdes av en administratör",
+} as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,6 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Staff sign in through the city; a förening's people link their e-legitimation once.
     canLink: user.identity === null && user.districts.length === 0,
     notice: accountNotice(new URL(request.url).searchParams.get("meddelande")),
+    history: (await accountHistory(user.id)).map((event) => ({
+      text: EVENT_LABELS[event.kind],
+      method: isSignInMethod(event.signInMethod) ? SIGN_IN_METHOD_LABELS[event.signInMethod] : null,
+      at: stockholmIsoString(event.at).slice(0, 16).replace("T", " kl. "),
+    })),
   };
 }
 
@@ -35,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { name, email, signInMethod, identity, canLink, notice } = useLoaderData<typeof loader>();
+  const { name, email, signInMethod, identity, canLink, notice, history } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Ditt konto</h1>
@@ -67,7 +82,7 @@ export default function AccountPage() {
               Koppla din e-legitimation (BankID eller Freja eID) till kontot, så kan du logga in med den i stället för
               lösenordet. Det görs en gång: du loggar in med e-legitimationen och kommer sedan tillbaka hit.
             </p>
-            <Form method="post">
+            <Form method="post" reloadDocument>
               <HiddenField name="intent" value="linkEid" />
               <button type="submit">Koppla e-legitimation</button>
             </Form>
@@ -76,6 +91,16 @@ export default function AccountPage() {
           <p>Du loggar in med stadens inloggning. Kontot kopplas inte till en e-legitimation.</p>
         )}
       </section>
+      {history.length > 0 ? (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">Senaste händelserna med e-legitimation</h2>
+          <ul>
+            {history.map((event, i) => (
+              <li key={i}>{`${event.at}: ${event.text}${event.method ? ` (${event.method})` : ""}`}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

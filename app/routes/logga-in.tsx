@@ -74,7 +74,7 @@ export default function LoginPage() {
         <section aria-labelledby="login-eid">
           <h2 id="login-eid">För föreningar</h2>
           <p>Logga in med BankID eller Freja eID.</p>
-          <Form method="post" action="/logga-in/e-legitimation">
+          <Form method="post" action="/logga-in/e-legitimation" reloadDocument>
             <input type="hidden" name="intent" value="eid" />
             <input type="hidden" name="redirectTo" value={redirectTo} />
             <button type="submit">Logga in med e-legitimation</button>
@@ -85,7 +85,7 @@ export default function LoginPage() {
         <section aria-labelledby="login-staff">
           <h2 id="login-staff">För personal i förvaltningen</h2>
           <p>Logga in med ditt konto i staden.</p>
-          <Form method="post" action="/logga-in/stad">
+          <Form method="post" action="/logga-in/stad" reloadDocument>
             <input type="hidden" name="intent" value="staff-sso" />
             <input type="hidden" name="redirectTo" value={redirectTo} />
             <button type="submit">Logga in med stadens inloggning</button>

@@ -33,7 +33,7 @@ export default function EidSignInPage() {
       <h1>Logga in med e-legitimation</h1>
       <EidNoticePanel notice={notice} />
       <p>Du som företräder en förening loggar in med BankID eller Freja eID.</p>
-      <Form method="post">
+      <Form method="post" reloadDocument>
         <input type="hidden" name="intent" value="eid" />
         <button type="submit">Logga in med e-legitimation</button>
       </Form>

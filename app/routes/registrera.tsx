@@ -39,7 +39,7 @@ export default function RegistrationPage() {
           Du registrerar föreningen med din e-legitimation (BankID eller Freja eID). Logga in med den, så får du
           fylla i uppgifterna om föreningen.
         </p>
-        <Form method="post" action="/logga-in/e-legitimation">
+        <Form method="post" action="/logga-in/e-legitimation" reloadDocument>
           <input type="hidden" name="intent" value="eid" />
           <button type="submit">Registrera med e-legitimation</button>
         </Form>

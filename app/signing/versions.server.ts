@@ -54,6 +54,18 @@ export async function currentAgreementVersion(caseId: string): Promise<VersionRo
   return row && row.withdrawnAt === null ? row : null;
 }
 
+/** The current version's number and hash for a page, without reading its files. */
+export async function currentVersionInfo(caseId: string): Promise<{ number: number; sha256: string; signed: boolean } | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ version: agreementVersions.version, sha256: agreementVersions.sha256, withdrawnAt: agreementVersions.withdrawnAt, sealedAt: agreementVersions.sealedAt })
+    .from(agreementVersions)
+    .where(eq(agreementVersions.caseId, caseId))
+    .orderBy(desc(agreementVersions.version))
+    .limit(1);
+  return row && row.withdrawnAt === null ? { number: row.version, sha256: row.sha256, signed: row.sealedAt !== null } : null;
+}
+
 export async function agreementVersion(caseId: string, version: number): Promise<VersionRow | null> {
   const db = await getDb();
   const [row] = await db

@@ -40,6 +40,11 @@ export const organisations = pgTable("organisations", {
   /** Where contributions are paid: bankgiro or plusgiro, and the number in its canonical form. */
   paymentAccountType: text("payment_account_type"),
   paymentAccountNumber: text("payment_account_number"),
+  /**
+   * When a district confirmed, against the förening's protokollsutdrag, who signs for it (ADR 0028).
+   * NULL: not verified; the förening may draft and apply, but no agreement goes out for signing.
+   */
+  verifiedAt: timestamp("verified_at", { withTimezone: true, mode: "date" }),
   ...timestamps,
 });
 

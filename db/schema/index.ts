@@ -3,3 +3,4 @@ export * from "./cases";
 export * from "./documents";
 export * from "./district-reports";
 export * from "./signing";
+export * from "./verification";

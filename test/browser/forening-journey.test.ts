@@ -20,7 +20,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { and, eq } from "drizzle-orm";
-import { cases, emailOutbox, sessions, users } from "../../db/schema";
+import { cases, emailOutbox, organisationVerifications, sessions, userIdentities, users } from "../../db/schema";
 import { loadUser } from "../../app/auth/current-user.server";
 import { loadCaseRow } from "../../app/cases/access.server";
 import { userActor } from "../../app/cases/case-roles";
@@ -33,7 +33,8 @@ import {
   signAgreementForDistrict,
 } from "../../app/partnership/agreement.server";
 import { approveReport } from "../../app/partnership/follow-up.server";
-import { setMemberRoles } from "../../app/organisations/members.server";
+import { decideVerification, requestVerification } from "../../app/organisations/verification.server";
+import { maskedPersonalNumber, personalNumberHash } from "../../app/auth/personnummer.server";
 import { withCheckDigit } from "../../app/domain/organisation-number";
 import { stockholmDate } from "../../app/utils/time";
 import { hasChromium, launchBrowser } from "../support/browser";
@@ -78,6 +79,14 @@ const WITHOUT_SCRIPTS: Registration = {
   email: "omar@akallakollo.example",
   password: "ett annat långt lösenord",
 };
+
+/** The contact persons' personnummer (invented, valid Luhn): the protokoll names them by it. */
+const PERSONAL_NUMBER: Record<string, string> = {
+  [WITH_SCRIPTS.email]: "199004152386",
+  [WITHOUT_SCRIPTS.email]: "198811023459",
+};
+/** A minimal PDF standing in for the protokollsutdrag. */
+const PROTOKOLL_PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
 const FAR_DUE_DATE = "2099-12-31";
 
@@ -200,7 +209,7 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
    * The förvaltning assesses, writes and sends the tjänsteutlåtande, attests; the nämnd grants; the
    * handläggare writes the agreement from the application (with one goal) and sends it for signing.
    */
-  async function grantAndSendForSigning(caseId: string) {
+  async function grantAndWriteAgreement(caseId: string): Promise<number> {
     const handlaggare = await staff("handlaggare@demo.example");
     await run(caseId, { type: "START_ASSESSMENT" }, handlaggare.actor);
     const saved = await saveStatement({
@@ -251,13 +260,54 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
       },
     });
     expect(written).toMatchObject({ ok: true });
+    return written.ok ? written.revision : -1;
+  }
+
+  async function sendForSigning(caseId: string, agreementRevision: number) {
+    const handlaggare = await staff("handlaggare@demo.example");
     const forSigning = await sendAgreementForSigning({
       user: handlaggare.user,
       found: await loadedCase(caseId),
       expectedRevision: (await caseRow(caseId)).revision,
-      agreementRevision: written.ok ? written.revision : -1,
+      agreementRevision,
     });
     expect(forSigning).toMatchObject({ ok: true, state: "agreement.signing" });
+  }
+
+  /**
+   * The förvaltning's side of the verification (ADR 0028), server-side like the other staff steps:
+   * the person has proven her identity with e-legitimation (her account carries it), the förening has
+   * sent its protokollsutdrag naming her (in the browser, or here when `send`), and the handläggare
+   * confirms it, which makes her the förening's firmatecknare.
+   */
+  async function verifyForening(caseId: string, person: { email: string; fullName: string; personalNumber: string }, send: boolean) {
+    const [account] = await portal.db.select({ id: users.id }).from(users).where(eq(users.email, person.email));
+    await portal.db.insert(userIdentities).values({
+      userId: account!.id,
+      personalNumberHash: personalNumberHash(person.personalNumber),
+      personalNumberMasked: maskedPersonalNumber(person.personalNumber),
+      givenName: person.fullName.split(" ")[0]!,
+      familyName: person.fullName.split(" ").slice(1).join(" "),
+    });
+    const organisationId = (await caseRow(caseId)).organisationId;
+    if (send) {
+      const requested = await requestVerification({
+        user: (await loadUser(account!.id))!,
+        organisationId,
+        file: { fileName: "protokoll.pdf", bytes: new Uint8Array(PROTOKOLL_PDF) },
+        form: { intent: "request", signatories: [{ fullName: person.fullName, personalNumber: person.personalNumber }] },
+      });
+      expect(requested).toEqual({ ok: true });
+    }
+    const [pending] = await portal.db
+      .select({ id: organisationVerifications.id })
+      .from(organisationVerifications)
+      .where(and(eq(organisationVerifications.organisationId, organisationId), eq(organisationVerifications.status, "pending")));
+    const handlaggare = await staff("handlaggare@demo.example");
+    const [rk] = await portal.db.select({ id: cases.districtId }).from(cases).where(eq(cases.id, caseId));
+    expect(
+      await decideVerification({ user: handlaggare.user, districtId: rk!.id, organisationId, decision: { intent: "confirm", verificationId: pending!.id } }),
+    ).toEqual({ ok: true });
   }
 
   /**
@@ -450,35 +500,41 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
         await tour.check(page);
 
         // The förvaltning assesses, writes and sends the tjänsteutlåtande, attests; the nämnd grants;
-        // the handläggare writes the agreement from the application and sends it for signing.
-        await grantAndSendForSigning(caseId);
+        // the handläggare writes the agreement from the application. A förening registered in the
+        // portal is not verified yet, so the agreement cannot go out for signing.
+        const agreementRevision = await grantAndWriteAgreement(caseId);
+        expect(
+          await sendAgreementForSigning({
+            user: (await staff("handlaggare@demo.example")).user,
+            found: await loadedCase(caseId),
+            expectedRevision: (await caseRow(caseId)).revision,
+            agreementRevision,
+          }),
+        ).toMatchObject({ ok: false, message: expect.stringContaining("Föreningen är inte verifierad") });
 
-        // Sitting 4: the agreement needs a firmatecknare. The contact person is one in the förening's
-        // own records, so she gives herself the role on the people page, then signs.
+        // Sitting 4: the förening proves who signs for it. The contact person is its firmatecknare by
+        // the styrelse's protokoll; she sends the protokollsutdrag naming her, the handläggare confirms
+        // it, and she signs.
         page = await sitting(tour, true);
         await logInFromStart(page, tour, form);
-        await openCase(page, tour, form, title);
-        await expect(statusOnCasePage(page).textContent()).resolves.toBe("Överenskommelse att skriva under");
-        await page.getByRole("link", { name: "Överenskommelsen" }).click();
-        await waitForHeading(page, "Överenskommelse");
-        await page.getByText(`Det måste en firmatecknare för ${form.organisationName} göra.`, { exact: false }).waitFor();
-        await expect(page.getByRole("link", { name: "Skriv under för föreningen" }).count()).resolves.toBe(0);
-        await tour.check(page);
-
-        await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Förening" }).click();
-        await waitForHeading(page, `Välkommen, ${form.contactName}`);
         await page.getByRole("region", { name: form.organisationName }).getByRole("link", { name: "Om föreningen" }).click();
         await waitForHeading(page, form.organisationName);
+        await page.getByText("Föreningen är inte verifierad.", { exact: false }).waitFor();
         await tour.check(page);
-        await page.getByRole("link", { name: "Se och ändra vilka som finns i portalen för föreningen" }).click();
-        await waitForHeading(page, "Personer i föreningen");
+        await page.getByRole("link", { name: "Verifiera föreningen" }).click();
+        await waitForHeading(page, "Verifiera föreningen");
         await tour.check(page);
-        const me = page.getByRole("group", { name: `Roller för ${form.contactName}` });
-        await me.getByLabel("Firmatecknare").check();
-        await button(page, `Spara roller för ${form.contactName}`).click();
-        await page.getByRole("status").filter({ hasText: "Rollerna är ändrade." }).waitFor();
-        await page.getByRole("cell", { name: "Kontaktperson, Firmatecknare" }).waitFor();
+        await page.getByLabel("Protokollsutdrag").setInputFiles({ name: "protokoll.pdf", mimeType: "application/pdf", buffer: PROTOKOLL_PDF });
+        const named = page.getByRole("group", { name: "Firmatecknare 1" });
+        await named.getByLabel("Namn").fill(form.contactName);
+        await named.getByLabel("Personnummer").fill(PERSONAL_NUMBER[form.email]!);
+        await button(page, "Skicka till förvaltningen").click();
+        await page.getByRole("status").filter({ hasText: "Protokollsutdraget är skickat." }).waitFor();
+        await page.getByText(`${PERSONAL_NUMBER[form.email]!.slice(0, 8)}-XXXX`).first().waitFor();
         await tour.check(page);
+
+        await verifyForening(caseId, { email: form.email, fullName: form.contactName, personalNumber: PERSONAL_NUMBER[form.email]! }, false);
+        await sendForSigning(caseId, agreementRevision);
 
         await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Förening" }).click();
         await waitForHeading(page, `Välkommen, ${form.contactName}`);
@@ -659,9 +715,10 @@ describe.skipIf(!hasChromium)("a new förening's whole journey in the browser", 
       // one report, the period over, the final report, and the nämnd's decision to renegotiate.
       const handlaggare = await staff("handlaggare@demo.example");
       await run(caseId, { type: "TAKE" }, handlaggare.actor);
-      await grantAndSendForSigning(caseId);
+      const revision = await grantAndWriteAgreement(caseId);
+      await verifyForening(caseId, { email: form.email, fullName: form.contactName, personalNumber: PERSONAL_NUMBER[form.email]! }, true);
+      await sendForSigning(caseId, revision);
       const [omar] = await portal.db.select({ id: users.id }).from(users).where(eq(users.email, form.email));
-      expect(await setMemberRoles((await caseRow(caseId)).organisationId, omar!.id, ["contact_person", "signatory"])).toMatchObject({ ok: true });
       const applicant = userActor((await loadUser(omar!.id))!);
       await run(caseId, { type: "SIGN" }, applicant);
       const chef = await staff("avdelningschef@demo.example");

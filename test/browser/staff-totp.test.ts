@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)("staff two-step verification in the browser", () =
     await page.goto(`${portal.origin}/logga-in`);
     await page.getByLabel("E-postadress").fill(email);
     await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== "/logga-in"), page.getByRole("button", { name: "Logga in" }).click()]);
+    await Promise.all([page.waitForURL((url) => url.pathname !== "/logga-in"), page.getByRole("button", { name: "Logga in", exact: true }).click()]);
     return page;
   }
 
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("staff two-step verification in the browser", () =
     await waitForHeading(later, "Skriv koden från appen");
     expect(await accessibilityViolations(later)).toEqual([]);
     await later.getByLabel("Kod", { exact: true }).fill(await nextSignInCode(portal.origin, email));
-    await Promise.all([later.waitForURL((url) => url.pathname === "/forvaltning/rk"), later.getByRole("button", { name: "Logga in" }).click()]);
+    await Promise.all([later.waitForURL((url) => url.pathname === "/forvaltning/rk"), later.getByRole("button", { name: "Logga in", exact: true }).click()]);
     await later.context().close();
   });
 });

@@ -19,6 +19,7 @@ import { signedIn } from "../support/signed-in";
 import { textOf, type Visitor } from "../support/visitor";
 import { demoUserId, fryshusetCase } from "../support/forening-after-decision";
 import { run } from "../support/forvaltning-agreement";
+import { signInWithEid, signInWithStaffSso } from "../support/oidc";
 
 const portal = setupPortal();
 const as = signedIn(portal, {
@@ -270,6 +271,44 @@ describe("a change after a signature", () => {
     expect(text).toContain(second);
     expect(text).not.toContain(first);
     expect((await as.contact.get(`/forening/arenden/${caseId}/overenskommelse/versioner/1/underskriven.pdf`)).status).toBe(404);
+  });
+});
+
+describe("signing with e-legitimation and the city's sign-in", () => {
+  it("binds the e-ID's name, the masked personnummer and the method; the staff side records stadens inloggning", async () => {
+    const caseId = await sentForSigning();
+    // Filip's e-ID (BankID, the development provider) is linked to firmatecknare@demo.example.
+    const filip = await signInWithEid(portal, "filip");
+    const formHtml = await (await filip.get(signPage(caseId))).text();
+    const form = textOf(formHtml);
+    expect(form).toContain("Personnummer 19920303-XXXX");
+    expect(form).toContain("Legitimering BankID");
+    const hash = shownHash(formHtml);
+    const signed = await filip.post(signPage(caseId), { confirm: "yes", caseRevision: String((await caseRow(caseId)).revision), documentSha256: hash });
+    expect(signed.status).toBe(302);
+
+    const alva = await signInWithStaffSso(portal, "avdelningschef@demo.example");
+    const staffHtml = await (await alva.get(staffPage(caseId))).text();
+    expect(textOf(staffHtml)).toContain("Legitimering stadens inloggning");
+    expect(shownHash(staffHtml)).toBe(hash);
+    const chef = await alva.post(staffPage(caseId), { intent: "sign", confirm: "yes", expectedRevision: String((await caseRow(caseId)).revision), documentSha256: hash });
+    expect(chef.status).toBe(200);
+
+    const sealed = await bytesOf(filip, `/forening/arenden/${caseId}/overenskommelse/versioner/1/underskriven.pdf`);
+    expect(pdfsig(sealed, "eid-sealed.pdf")).toContain("Signature is Valid.");
+    const text = pdfText(sealed, "eid-sealed-text.pdf");
+    expect(text).toContain("Filip Firmatecknare");
+    expect(text).toContain("19920303-XXXX");
+    expect(text).toContain("BankID");
+    expect(text).toContain("stadens inloggning");
+    // The personnummer itself is nowhere: not in the record, not in the database's signatures.
+    expect(text).not.toContain("199203034344");
+    expect(text).not.toContain("4344");
+    const rows = await portal.db.select().from(agreementSignatures);
+    expect(JSON.stringify(rows)).not.toContain("199203034344");
+    const page = textOf(await (await filip.get(`/forening/arenden/${caseId}/overenskommelse`)).text());
+    expect(page).toContain("Föreningen: Filip Firmatecknare (19920303-XXXX), BankID");
+    expect(page).toContain("Förvaltningen: Alva Avdelningschef, stadens inloggning");
   });
 });
 

@@ -7,10 +7,10 @@
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { accountEvents, organisationMemberships, userIdentities, users } from "../../db/schema";
-import { setupPortal } from "../support/portal";
+import { linkIn, setupPortal } from "../support/portal";
 import { fieldErrorOf, textOf, type Visitor } from "../support/visitor";
 import { captureOutput } from "../support/output";
-import { browserOf, browserRequest, signInAs } from "../support/oidc";
+import { atProvider, browserOf, browserRequest, choosePerson, finishSignIn, signInAs } from "../support/oidc";
 
 const portal = setupPortal();
 const NORA = "200001010156";
@@ -144,5 +144,40 @@ describe("registering with e-legitimation", () => {
     const response = await signInAs(visitor, "eid", "nora");
     expect(response.headers.get("location")).toBe("/forening");
     expect(textOf(await (await browserRequest(visitor, "/forening")).text())).toContain("Noras Läsecirkel");
+  });
+});
+
+describe("answering a förening's invitation with e-legitimation", () => {
+  it("links the identity to the invited account, accepts the roles and signs the person in; the link is then spent", async () => {
+    const fatima = portal.visitor();
+    expect((await fatima.logIn("forening@demo.example")).status).toBe(302);
+    const fryshuset = portal.organisationIds.get("Fryshuset")!;
+    const invited = await fatima.post(`/forening/${fryshuset}/personer`, {
+      intent: "invite", name: "Olle Olsson", email: "olle@inbjuden.example", roles: ["contact_person"],
+    });
+    expect(invited.status).toBe(302);
+    const link = linkIn((await portal.lastEmailTo("olle@inbjuden.example"))!.textBody, "/forening-inbjudan/");
+
+    const olle = portal.visitor();
+    expect(textOf(await (await browserRequest(olle, link)).text())).toContain("Tacka ja med e-legitimation");
+    const started = await browserRequest(olle, link, { method: "POST", form: { intent: "eid" } });
+    expect(started.status).toBe(302);
+    const step = await atProvider(olle, started.headers.get("location")!);
+    const response = await finishSignIn(olle, step.kind === "page" ? await choosePerson(olle, step, "olle") : step.url);
+    expect(response.headers.get("location")).toBe("/forening");
+    expect(textOf(await (await browserRequest(olle, "/forening")).text())).toContain("Fryshuset");
+    const account = textOf(await (await browserRequest(olle, "/konto")).text());
+    expect(account).toContain("Inloggad med BankID");
+    expect(account).toContain("Olle Olsson, 19651230-XXXX");
+    expect(account).toContain("olle@inbjuden.example");
+
+    const [user] = await portal.db.select().from(users).where(eq(users.email, "olle@inbjuden.example"));
+    expect(user!.passwordHash).toBeNull();
+    expect(user!.emailVerifiedAt).not.toBeNull();
+    const [membership] = await portal.db.select().from(organisationMemberships).where(eq(organisationMemberships.userId, user!.id));
+    expect(membership!.acceptedAt).not.toBeNull();
+    expect(textOf(await (await portal.visitor().get(link)).text())).toContain("Länken fungerar inte");
+    // From now on Olle signs in with e-ID, into the invited account.
+    expect((await signInAs(portal.visitor(), "eid", "olle")).headers.get("location")).toBe("/forening");
   });
 });

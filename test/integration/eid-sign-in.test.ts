@@ -87,9 +87,10 @@ describe("signing in with e-legitimation", () => {
 
   it("each e-ID sign-in is in the account's history with the method and the masked personnummer only", async () => {
     const filipId = await userIdOf("firmatecknare@demo.example");
-    await signInWithEid(portal, "filip");
+    const filip = await signInWithEid(portal, "filip");
     const events = await eventsOf(filipId);
     expect(events.at(-1)).toMatchObject({ kind: "signed_in_eid", signInMethod: "bankid", personalNumberMasked: "19920303-XXXX" });
+    expect(await page(filip, "/konto")).toMatch(/\d{4}-\d\d-\d\d kl\. \d\d:\d\d: Loggade in med e-legitimation \(BankID\)/);
   });
 
   it("the history cannot be changed or removed", async () => {

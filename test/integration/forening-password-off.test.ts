@@ -81,6 +81,25 @@ describe("with passwords off for föreningar", () => {
   });
 });
 
+describe("an invitation from a förening with passwords off", () => {
+  it("is answered with e-legitimation: no password to choose, and a posted one is refused", async () => {
+    const contact = portal.visitor();
+    expect((await contact.logIn(FORENING)).status).toBe(302);
+    const fryshuset = portal.organisationIds.get("Fryshuset")!;
+    const invited = await contact.post(`/forening/${fryshuset}/personer`, {
+      intent: "invite", name: "Ny Person", email: "ny@inbjuden.example", roles: ["contact_person"],
+    });
+    expect(invited.status).toBe(302);
+    const link = linkIn((await portal.lastEmailTo("ny@inbjuden.example"))!.textBody, "/forening-inbjudan/");
+    passwordsOff();
+    const html = await (await portal.visitor().get(link)).text();
+    expect(html).not.toContain('type="password"');
+    expect(textOf(html)).toContain("Tacka ja med e-legitimation");
+    const posted = await portal.visitor().post(link, { password: "ett långt lösenord för ny" });
+    expect(posted.status).toBe(400);
+  });
+});
+
 describe("by default (the demo and the tests)", () => {
   it("a förening's person signs in with the password", async () => {
     expect((await portal.visitor().logIn(FORENING)).status).toBe(302);

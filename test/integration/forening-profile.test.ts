@@ -121,16 +121,16 @@ describe("people", () => {
       intent: "invite",
       name: "Nils Ny",
       email: "Nils@Forening.example",
-      roles: ["contact_person", "signatory"],
+      roles: ["contact_person"],
     });
     expect(invited.headers.get("location")).toContain("inbjuden=");
     // Until Nils has joined he is listed by the address he was invited at, as anyone invited is.
     const list = textOf(await (await visitors.contact.get(path)).text());
-    expect(list).toMatch(/nils@forening\.example\s*Kontaktperson, Firmatecknare\s*Inbjuden/u);
+    expect(list).toMatch(/nils@forening\.example\s*Kontaktperson\s*Inbjuden/u);
     const email = await portal.lastEmailTo("nils@forening.example");
     expect(email?.subject).toBe("Inbjudan till IOP-portalen – Fryshuset");
     expect(email?.textBody).toContain("Fatima Förening har bjudit in dig");
-    expect(email?.textBody).toContain("kontaktperson och firmatecknare");
+    expect(email?.textBody).toContain("som kontaktperson.");
 
     const link = linkIn(email!.textBody, "/forening-inbjudan/");
     const nils = portal.visitor();
@@ -139,7 +139,7 @@ describe("people", () => {
     expect(accepted.headers.get("location")).toBe("/forening");
     const home = textOf(await (await nils.get("/forening")).text());
     expect(home).toContain("Välkommen, Nils Ny");
-    expect(home).toContain("Kontaktperson, Firmatecknare");
+    expect(home).toContain("Kontaktperson");
     expect(textOf(await (await portal.visitor().get(link)).text())).toContain("Länken har redan använts");
   });
 
@@ -149,14 +149,14 @@ describe("people", () => {
       intent: "invite",
       name: "Ingrid",
       email: "iogt@demo.example",
-      roles: "signatory",
+      roles: "contact_person",
     });
     expect(invited.headers.get("location")).toContain("inbjuden=");
     const mail = await portal.lastEmailTo("iogt@demo.example");
     expect(mail?.id).not.toBe(before?.id);
     expect(mail?.subject).toBe("Inbjudan att gå med i Fryshuset – IOP-portalen");
     expect((await visitors.iogt.get(`/forening/${fryshuset}`)).status).toBe(403);
-    expect(textOf(await (await visitors.contact.get(`/forening/${fryshuset}/personer`)).text())).toMatch(/iogt@demo\.example\s*Firmatecknare\s*Inbjuden/u);
+    expect(textOf(await (await visitors.contact.get(`/forening/${fryshuset}/personer`)).text())).toMatch(/iogt@demo\.example\s*Kontaktperson\s*Inbjuden/u);
 
     expect((await visitors.iogt.post(linkIn(mail!.textBody, "/forening-medlemskap/"), { answer: "accept" })).status).toBe(302);
     expect(textOf(await (await visitors.iogt.get(`/forening/${fryshuset}`)).text())).toContain("Fryshuset");
@@ -180,11 +180,13 @@ describe("people", () => {
     const { user, organisationId } = await createOrganisationUser(portal.db, { roles: ["contact_person"], email: "ensam@test.example" });
     const alone = await loggedIn("ensam@test.example");
     const path = `/forening/${organisationId}/personer`;
-    const demote = await alone.post(path, { intent: "roles", userId: user.id, roles: "signatory" });
-    expect(demote.status).toBe(400);
-    expect(textOf(await demote.text())).toContain("Föreningen måste ha minst en kontaktperson");
+    // Firmatecknare come from the protokoll the district confirms, not from this page (ADR 0028).
+    const promote = await alone.post(path, { intent: "roles", userId: user.id, roles: "signatory" });
+    expect(promote.status).toBe(400);
+    expect(textOf(await promote.text())).toContain("Firmatecknare bestäms av föreningens protokoll");
     const remove = await alone.post(path, { intent: "remove", userId: user.id });
     expect(remove.status).toBe(400);
+    expect(textOf(await remove.text())).toContain("Föreningen måste ha minst en kontaktperson");
 
     const other = await createOrganisationUser(portal.db, { organisationId, roles: ["signatory"], email: "andra@test.example" });
     expect((await alone.post(path, { intent: "roles", userId: other.user.id, roles: ["contact_person", "signatory"] })).status).toBe(302);

@@ -42,7 +42,7 @@ describe("inviting someone who already has an account to a förening", () => {
   });
 
   const invite = (email: string) =>
-    contact.post(`/forening/${fryshuset}/personer`, { intent: "invite", name: "Inbjuden person", email, roles: ["contact_person", "signatory"] });
+    contact.post(`/forening/${fryshuset}/personer`, { intent: "invite", name: "Inbjuden person", email, roles: ["contact_person"] });
 
   it("answers exactly as for a new address, so the form does not tell who has an account", async () => {
     const fresh = await invite("helt-ny@test.example");
@@ -75,8 +75,8 @@ describe("inviting someone who already has an account to a förening", () => {
 
     // Listed by the address, like anyone invited: not by the account's name, which would tell that it exists.
     const people = textOf(await (await contact.get(`/forening/${fryshuset}/personer`)).text());
-    expect(people).toMatch(/iogt@demo\.example\s*Kontaktperson, Firmatecknare\s*Inbjuden/u);
-    expect(people).toMatch(/helt-ny@test\.example\s*Kontaktperson, Firmatecknare\s*Inbjuden/u);
+    expect(people).toMatch(/iogt@demo\.example\s*Kontaktperson\s*Inbjuden/u);
+    expect(people).toMatch(/helt-ny@test\.example\s*Kontaktperson\s*Inbjuden/u);
     expect(people).not.toContain("Ingrid Spånga");
     expect(textOf(await (await contact.get(`/forening/${fryshuset}`)).text())).not.toContain("Ingrid Spånga");
   });
@@ -102,7 +102,7 @@ describe("inviting someone who already has an account to a förening", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(textOf(html)).toContain("Inbjudan till Fryshuset");
-    expect(textOf(html)).toContain("kontaktperson och firmatecknare");
+    expect(textOf(html)).toContain("i IOP-portalen som kontaktperson .");
     // A plain form: works without JavaScript.
     expect(html).toMatch(/<form method="post"/u);
     expect(html).toContain('name="answer" value="accept"');
@@ -124,7 +124,7 @@ describe("inviting someone who already has an account to a förening", () => {
     expect(toInvitee.some((s) => s.includes(RECEIPT_TEXTS.application.subject))).toBe(true);
     expect(toInvitee.some((s) => s.includes(CASE_TEXTS.agreement_ready_to_sign.subject))).toBe(true);
     const people = textOf(await (await contact.get(`/forening/${fryshuset}/personer`)).text());
-    expect(people).toMatch(/iogt@demo\.example\s*Kontaktperson, Firmatecknare\s*Aktiv/u);
+    expect(people).toMatch(/iogt@demo\.example\s*Kontaktperson\s*Aktiv/u);
   });
 
   it("declining leaves the person outside the förening", async () => {
@@ -135,7 +135,7 @@ describe("inviting someone who already has an account to a förening", () => {
       intent: "invite",
       name: "Firmatecknare",
       email: "firmatecknare@demo.example",
-      roles: "signatory",
+      roles: "contact_person",
     });
     mailbox.smtp.received.length = 0;
     await deliver();

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
-import { atProvider, personPickerFor, signInWithEid, startSignIn } from "../support/oidc";
+import { atProvider, personPickerFor, signInWithEid, signOut, startSignIn } from "../support/oidc";
 
 // The demo persons are linked to their accounts by this key (seed), before the sign-in looks them up.
 process.env.PERSONAL_NUMBER_HASH_SECRET ??= "test-personal-number-hash-key";
@@ -41,5 +41,15 @@ describe("the development e-legitimation", () => {
     const visitor = await signInWithEid(portal, "filip");
     const step = await atProvider(visitor, await startSignIn(visitor, "eid"));
     expect(step.kind).toBe("page");
+  });
+
+  it("logs out at the broker too, and the old session cookie no longer works", async () => {
+    const visitor = await signInWithEid(portal, "fatima");
+    const oldCookie = visitor.cookie;
+    const out = await signOut(visitor);
+    expect(out.viaProvider).toBe(true);
+    expect(out.location).toBe("/logga-in?meddelande=utloggad");
+    visitor.cookie = oldCookie;
+    expect((await visitor.get("/forening")).headers.get("location")).toMatch(/^\/logga-in/);
   });
 });

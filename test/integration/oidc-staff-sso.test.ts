@@ -6,7 +6,8 @@
 import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { sessions, users } from "../../db/schema";
+import { districts, sessions, users } from "../../db/schema";
+import { createStaffUser } from "../../seed/factories";
 import { setupPortal } from "../support/portal";
 import { textOf } from "../support/visitor";
 import { atProvider, cancelAtProvider, finishSignIn, personPickerFor, signInAs, signInWithStaffSso, signOut, startSignIn } from "../support/oidc";
@@ -63,6 +64,32 @@ describe("signing in with the city's SSO", () => {
     expect(after[0]!.n).toBe(before[0]!.n);
     const [row] = await portal.db.select().from(users).where(eq(users.email, "okand.person@stad.example"));
     expect(row).toBeUndefined();
+  });
+
+  it("signs in someone a district invited who never set a password, by the invited address", async () => {
+    const admin = portal.visitor();
+    expect((await admin.logIn("admin@demo.example")).status).toBe(302);
+    const invited = await admin.post("/forvaltning/rk/personal", {
+      intent: "invite",
+      name: "Nadia Ny",
+      email: "nadia.ny@stad.example",
+      roles: "caseworker",
+    });
+    expect(invited.status).toBeLessThan(400);
+    const [account] = await portal.db.select().from(users).where(eq(users.email, "nadia.ny@stad.example"));
+    expect(account?.passwordHash).toBeNull();
+    const visitor = portal.visitor();
+    const response = await signInAs(visitor, "staff", "Nadia.Ny@stad.example");
+    expect(response.headers.get("location")).toBe("/forvaltning/rk");
+    expect((await visitor.get("/forvaltning/rk")).status).toBe(200);
+  });
+
+  it("refuses a deactivated staff member", async () => {
+    const [district] = await portal.db.select().from(districts).where(eq(districts.code, "RK"));
+    const user = await createStaffUser(portal.db, { districtId: district!.id, roles: ["caseworker"], email: "slutat@stad.example" });
+    await portal.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
+    const response = await signInAs(portal.visitor(), "staff", "slutat@stad.example");
+    expect(response.headers.get("location")).toBe("/logga-in?meddelande=stad-inget-konto");
   });
 
   it("refuses a förening member's e-mail: the SSO does not make anyone staff", async () => {
@@ -144,6 +171,14 @@ describe("the development provider itself", () => {
     expect(await rawGet(path, { host: "iop.example.se" })).toBe(404);
     expect(await rawGet(path, { host: new URL(portal.server.origin).host, "x-forwarded-for": "203.0.113.9" })).toBe(404);
     expect(await rawGet("/dev/e-legitimation/.well-known/openid-configuration", { host: "iop.example.se" })).toBe(404);
+  });
+
+  it("answers an expired or unknown sign-in in Swedish, with the way back", async () => {
+    const response = await portal.visitor().get("/dev/stads-sso/interaction/finns-inte");
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(textOf(html)).toContain("Inloggningen kunde inte genomföras");
+    expect(html).toContain('href="/logga-in"');
   });
 
   it("steps aside when a real SSO is configured", async () => {

@@ -16,7 +16,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { ServerBuild } from "@remix-run/node";
-import { applicationVersions, attachments, cases, emailOutbox, users } from "../../db/schema";
+import { applicationVersions, attachments, cases, emailOutbox, organisationVerifications, users } from "../../db/schema";
 import { seedDemoCases } from "../../seed/demo-cases";
 import { storeFile } from "../../app/attachments/storage.server";
 import { stockholmDate } from "../../app/utils/time";
@@ -69,6 +69,7 @@ interface World {
   outboxIdInX: string;
   year: string;
   membershipToken: string;
+  verificationId: string;
 }
 const world = {} as World;
 const visitors = {} as Record<Party, Visitor>;
@@ -109,6 +110,12 @@ beforeAll(async () => {
     })
     .returning({ id: attachments.id });
   world.attachmentId = file!.id;
+  // A protokollsutdrag A has sent, waiting for X's answer.
+  const [verification] = await portal.db
+    .insert(organisationVerifications)
+    .values({ organisationId: world.organisationA, documentKey: await storeFile(new Uint8Array(bytes)), documentName: "protokoll.pdf", documentSize: bytes.byteLength })
+    .returning({ id: organisationVerifications.id });
+  world.verificationId = verification!.id;
   const [userA] = await portal.db.select({ id: users.id }).from(users).where(eq(users.email, LOGINS.foreningA));
   const [mail] = await portal.db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.recipientUserId, userA!.id)).limit(1);
   world.messageIdOfA = mail!.id;
@@ -220,6 +227,11 @@ const COVERED: Record<string, Spec> = {
     post: { body: () => ({ name: "Intrång AB", email: "intrang@evil.example", phone: "070-000 00 00" }), expect: refusedFor(FORENING_PAGE, { foreningA: "accepted" }) },
   },
   "routes/forening.$organisationId_.oversikt": { get: FORENING_PAGE },
+  "routes/forening.$organisationId_.verifiering": {
+    get: FORENING_PAGE,
+    // Without the document the förening's own post is answered at the field and changes nothing.
+    post: { body: () => ({ intent: "request", "signatories.0.fullName": "Mallory", "signatories.0.personalNumber": "198507129297" }), expect: refusedFor(FORENING_PAGE, {}), unchangedFor: ["foreningA"] },
+  },
   "routes/forening.$organisationId_.personer": {
     get: FORENING_PAGE,
     post: { body: () => ({ intent: "invite", name: "Mallory", email: "mallory@evil.example", roles: ["contact_person"] }), expect: refusedFor(FORENING_PAGE, {}) },
@@ -368,6 +380,12 @@ const COVERED: Record<string, Spec> = {
   "routes/forvaltning.$district.export.uppfoljning[.]csv": { get: notAdmin(DISTRICT_PAGE), query: "?ar=2025" },
   "routes/forvaltning.$district.export.uppfoljning[.]xlsx": { get: notAdmin(DISTRICT_PAGE), query: "?ar=2025" },
   "routes/forvaltning.$district.oversikt": { get: DISTRICT_PAGE },
+  "routes/forvaltning.$district.foreningar.$organisationId": {
+    get: STAFF_CASE_PAGE,
+    // An id that waits for no answer: X's staff are past every check (409), nothing is confirmed.
+    post: { body: () => ({ intent: "confirm", verificationId: crypto.randomUUID() }), expect: STAFF_CASE_POST },
+  },
+  "routes/forvaltning.$district.foreningar.$organisationId_.protokoll.$verificationId": { get: STAFF_CASE_FILE },
   // The recovery codes are shown to whoever just set up their second factor; anyone else signed in sees none.
   "routes/logga-in_.aterstallningskoder": { get: all("ok", { visitor: "login" }) },
   "routes/forvaltning.$district.personal": {
@@ -423,6 +441,7 @@ function addressFor(route: BuiltRoute, spec: Spec, party: Party): string {
     attachmentId: world.attachmentId,
     id: world.messageIdOfA,
     token: world.membershipToken,
+    verificationId: world.verificationId,
   };
   const filled = route.pattern.replace(/:(\w+)/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`${route.id}: no seeded value for :${name}`);

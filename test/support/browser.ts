@@ -54,6 +54,8 @@ export async function startPortalProcess(extraEnv: Record<string, string> = {}):
     NODE_ENV: "production",
     PORT: String(port),
     LOG_REQUESTS: "false",
+    // As `npm start`'s demo (scripts/start.mjs): the development identity providers and key.
+    DEV_IDENTITY_PROVIDER: "true",
     ...extraEnv,
   };
   let cleanup = async () => {};
@@ -173,7 +175,7 @@ export async function logInThroughForm(page: Page, origin: string, email: string
   await page.goto(`${origin}/logga-in`);
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/logga-in"), page.getByRole("button", { name: "Logga in" }).click()]);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/logga-in"), page.getByRole("button", { name: "Logga in", exact: true }).click()]);
   const step = new URL(page.url()).pathname;
   if (step === SECOND_FACTOR_PATHS.setUp) {
     await waitForHeading(page, "Ställ in tvåstegsverifiering");
@@ -194,6 +196,6 @@ export async function logInThroughForm(page: Page, origin: string, email: string
   } else if (step === SECOND_FACTOR_PATHS.code) {
     await waitForHeading(page, "Skriv koden från appen");
     await page.getByLabel("Kod", { exact: true }).fill(await nextSignInCode(origin, email));
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/logga-in")), page.getByRole("button", { name: "Logga in" }).click()]);
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/logga-in")), page.getByRole("button", { name: "Logga in", exact: true }).click()]);
   }
 }

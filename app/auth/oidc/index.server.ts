@@ -152,7 +152,13 @@ export async function beginSignIn(kind: IdentityKind, request: Request, options:
   });
   return new Response(null, {
     status: 302,
-    headers: { Location: url.href, "Set-Cookie": attemptCookie(kind, { state, nonce, codeVerifier, returnTo: options.returnTo }) },
+    headers: {
+      Location: url.href,
+      "Set-Cookie": attemptCookie(kind, { state, nonce, codeVerifier, returnTo: options.returnTo }),
+      // A Remix <Form> posted with JavaScript must leave the app for the provider, also for the
+      // development provider on the portal's own origin (no Remix route there).
+      "X-Remix-Reload-Document": "true",
+    },
   });
 }
 

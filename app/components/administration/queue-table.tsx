@@ -71,6 +71,12 @@ export function QueueTable({
                   {row.organisationName}
                   <br />
                   <span className="hint">{row.organisationNumber}</span>
+                  {row.organisationVerified ? null : (
+                    <>
+                      <br />
+                      <span className="tag-unverified">Föreningen är inte verifierad</span>
+                    </>
+                  )}
                 </td>
                 <td>{row.status}</td>
                 {showQueues ? <td>{whereItIs(row)}</td> : null}

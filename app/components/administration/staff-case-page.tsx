@@ -38,6 +38,13 @@ export function StaffCaseView({ page, result }: { page: StaffCaseViewData; resul
           <strong>Status:</strong> {page.status.label}
         </p>
         <p>{page.status.next}</p>
+        {page.organisation && !page.organisation.verified ? (
+          <p>
+            <strong className="tag-unverified">Föreningen är inte verifierad</strong> Ingen överenskommelse kan skickas för underskrift förrän
+            förvaltningen har bekräftat föreningens firmatecknare.{" "}
+            <Link to={`${page.base.replace(/\/arenden\/.*$/, "")}/foreningar/${page.organisation.id}`}>Till verifieringen</Link>
+          </p>
+        ) : null}
         {page.completionRequest ? (
           <p>
             <strong>Begärd komplettering</strong> (senast {page.completionRequest.dueDate}): {page.completionRequest.message}
@@ -156,6 +163,11 @@ export function StaffCaseView({ page, result }: { page: StaffCaseViewData; resul
             <dd>{page.organisation.name}</dd>
             <dt>Organisationsnummer</dt>
             <dd>{page.organisation.organisationNumber}</dd>
+            <dt>Verifiering</dt>
+            <dd>
+              {page.organisation.verified ? "Verifierad" : "Inte verifierad"} –{" "}
+              <Link to={`${page.base.replace(/\/arenden\/.*$/, "")}/foreningar/${page.organisation.id}`}>firmatecknare och protokoll</Link>
+            </dd>
             <dt>E-post</dt>
             <dd>{page.organisation.email}</dd>
             {page.organisation.phone ? (
