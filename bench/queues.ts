@@ -23,6 +23,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { QUEUE_KEYS, type QueueKey, type QueueQuery } from "../app/administration/queue-definitions";
 import type { DistrictRole } from "../app/auth/roles";
 import { fmt, percentile } from "./support";
+import { Visitor } from "../test/support/visitor";
 import { startFloor, type FloorStatement } from "./floor";
 
 const url = process.env.DATABASE_URL;
@@ -175,15 +176,12 @@ const indexed = plans.filter((p) => p.index !== null).length;
 const indexNames = [...new Set(plans.map((p) => p.index ?? "SEQ SCAN"))].join(", ");
 console.log(`EXPLAIN: ${indexed} of ${plans.length} queue queries read cases through an index (${indexNames})`);
 
+/** Staff sign in with the password and the second factor (ADR 0027), as the test suite's visitor does. */
 async function logIn(email: string): Promise<string> {
-  const response = await fetch(`${appOrigin}/logga-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: appOrigin },
-    body: new URLSearchParams({ email, password: SCALE_PASSWORD }),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`Could not log in as ${email}: ${response.status}`);
+  const visitor = new Visitor(appOrigin);
+  const response = await visitor.logIn(email, SCALE_PASSWORD);
+  const cookie = visitor.cookie;
+  if (response.status !== 302 || !cookie.startsWith("iop_session=")) throw new Error(`Could not log in as ${email}: ${response.status}`);
   return cookie;
 }
 const cookies = new Map<string, string>();

@@ -70,3 +70,18 @@ export function registrationAttemptEmail(input: { name: string; url: string }) {
     after: ["Var det inte du? Då kan du bortse från det här meddelandet. Ditt konto är oförändrat."],
   });
 }
+
+/** Sent when an admin resets a member of staff's second factor: they set it up again at next sign-in. */
+export function secondFactorResetEmail(input: { name: string; districtName: string; url: string }) {
+  return composeEmail({
+    template: "second_factor_reset",
+    subject: "Din tvåstegsverifiering är återställd – IOP-portalen",
+    greeting: `Hej ${input.name}!`,
+    paragraphs: [
+      `En administratör i ${input.districtName} har återställt tvåstegsverifieringen för ditt konto i IOP-portalen. Koderna i din app och dina gamla återställningskoder fungerar inte längre.`,
+    ],
+    next: "Nästa gång du loggar in med lösenord får du ställa in tvåstegsverifieringen igen med appen i din telefon.",
+    link: { label: "Logga in", url: input.url },
+    after: ["Har du inte bett om detta? Kontakta din administratör eller stadens IT-support."],
+  });
+}

@@ -100,3 +100,13 @@ export const inviteStaffSchema = z.object({
     )
     .check(z.minLength(1, "Välj minst en roll.")),
 });
+
+const secondFactorCode = z
+  .string("Skriv koden från appen.")
+  .check(z.trim(), z.minLength(1, "Skriv koden från appen."), z.maxLength(40, "Koden är för lång. Skriv de sex siffrorna från appen."));
+
+/** The second step of a staff sign-in: a code from the app, or a recovery code. */
+export const secondFactorCodeSchema = z.object({ intent: z.literal("code"), code: secondFactorCode });
+
+/** Confirming the set-up of the app with its first code. */
+export const secondFactorSetUpSchema = z.object({ intent: z.literal("confirm"), code: secondFactorCode });

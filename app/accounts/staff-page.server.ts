@@ -6,11 +6,18 @@ import { NOT_THIS_FORM, formDataToObject, parseForm, type FormFailure } from "..
 import type { CurrentUser, DistrictMembership } from "../auth/current-user.server";
 import { isDistrictRole } from "../auth/roles";
 import { inviteStaffSchema } from "./schemas";
-import { INVITE_STAFF, SET_STAFF_ROLES, staffPageFormSchema } from "./staff-page-forms";
+import { INVITE_STAFF, RESET_SECOND_FACTOR, SET_STAFF_ROLES, staffPageFormSchema } from "./staff-page-forms";
+import { rolesGrant } from "../auth/permissions";
+import { resetSecondFactor } from "../auth/second-factor.server";
 import { deactivateStaff, inviteStaff, listDistrictStaff, setStaffRoles } from "./staff.server";
 
 export async function loadStaffPage(user: CurrentUser, district: DistrictMembership) {
-  return { districtName: district.name, staff: await listDistrictStaff(district.id), currentUserId: user.id };
+  return {
+    districtName: district.name,
+    staff: await listDistrictStaff(district.id),
+    currentUserId: user.id,
+    mayResetSecondFactor: rolesGrant(district.roles, "staff.resetSecondFactor"),
+  };
 }
 
 /** A form that is not one of the page's own (no intent, an unknown one, no person). */
@@ -33,8 +40,13 @@ export async function changeFromStaffPage(user: CurrentUser, district: DistrictM
     return { status: 200, body: { ok: true, message } };
   }
   const { userId } = form.data;
+  if (form.data.intent === RESET_SECOND_FACTOR && !rolesGrant(district.roles, "staff.resetSecondFactor")) {
+    return { status: 400, body: { ok: false, change: { userId, message: "Du har inte behörighet att återställa tvåstegsverifiering." } } };
+  }
   const change =
-    form.data.intent === SET_STAFF_ROLES
+    form.data.intent === RESET_SECOND_FACTOR
+      ? await resetSecondFactor({ districtId: district.id, actingUserId: user.id, userId })
+      : form.data.intent === SET_STAFF_ROLES
       ? await setStaffRoles({ districtId: district.id, actingUserId: user.id, userId, roles: form.data.roles.filter(isDistrictRole) })
       : await deactivateStaff({ districtId: district.id, actingUserId: user.id, userId });
   if (change.ok) return { status: 200, body: { ok: true, message: change.message } };

@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { districtMemberships, districts, organisationMemberships, sessions, users } from "../../db/schema";
+import { districtMemberships, districts, organisationMemberships, sessions, staffSecondFactors, users } from "../../db/schema";
 import { getDb } from "../../db/client";
 import { staffInvitationEmail } from "../../emails/accounts";
 import { issueToken } from "../auth/tokens.server";
@@ -16,6 +16,8 @@ export interface StaffMember {
   active: boolean;
   /** Deactivated by an admin: cannot log in. */
   disabled: boolean;
+  /** Has set up two-step verification for password sign-in (ADR 0027). */
+  secondFactor: boolean;
 }
 
 export async function listDistrictStaff(districtId: string): Promise<StaffMember[]> {
@@ -29,9 +31,11 @@ export async function listDistrictStaff(districtId: string): Promise<StaffMember
       hasPassword: users.passwordHash,
       disabledAt: users.disabledAt,
       role: districtMemberships.role,
+      secondFactorConfirmedAt: staffSecondFactors.confirmedAt,
     })
     .from(districtMemberships)
     .innerJoin(users, eq(users.id, districtMemberships.userId))
+    .leftJoin(staffSecondFactors, eq(staffSecondFactors.userId, users.id))
     .where(eq(districtMemberships.districtId, districtId))
     .orderBy(users.name);
   const byUser = new Map<string, StaffMember>();
@@ -44,6 +48,7 @@ export async function listDistrictStaff(districtId: string): Promise<StaffMember
       roles: [],
       active: row.hasPassword !== null,
       disabled: row.disabledAt !== null,
+      secondFactor: row.secondFactorConfirmedAt !== null,
     };
     member.roles.push(row.role);
     member.roles.sort((a, b) => DISTRICT_ROLES.indexOf(a) - DISTRICT_ROLES.indexOf(b));

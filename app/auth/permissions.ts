@@ -40,6 +40,7 @@ export const DISTRICT_PERMISSIONS = [
   "partnership.terminate",
   "documents.generate",
   "staff.manage",
+  "staff.resetSecondFactor",
   "calls.manage",
   "outbox.view",
   "organisation.verify",
@@ -107,7 +108,7 @@ export const PERMISSION_MATRIX: {
       "documents.generate",
     ],
     registrar: [...everyoneOnStaff, "decision.register", "documents.generate"],
-    admin: [...everyoneOnStaff, "case.assign", "staff.manage", "calls.manage", "outbox.view", "organisation.verify"],
+    admin: [...everyoneOnStaff, "case.assign", "staff.manage", "staff.resetSecondFactor", "calls.manage", "outbox.view", "organisation.verify"],
   },
 };
 

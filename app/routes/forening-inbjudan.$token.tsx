@@ -3,9 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { invitationEidSchema, newPasswordSchema } from "../accounts/schemas";
 import { beginInvitationWithEid } from "../accounts/eid-link.server";
 import { loadUser } from "../auth/current-user.server";
+import { afterPassword } from "../accounts/login.server";
 import { signInAvailable } from "../auth/oidc/index.server";
 import { foreningPasswordLoginAllowed } from "../auth/password-policy.server";
-import { startSession } from "../auth/session.server";
 import { SetPasswordPage } from "../components/set-password-page";
 import { acceptOrganisationInvitation, isUsableOrganisationInvitation } from "../organisations/members.server";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
@@ -39,7 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await acceptOrganisationInvitation(token, parsed.data.password);
   const user = userId ? await loadUser(userId) : null;
   if (!user) return data(formFailure({}, values, USED), { status: 400 });
-  throw redirect("/forening", { headers: { "Set-Cookie": await startSession(user.id) } });
+  // Someone on staff too signs in with the second factor, as with any password.
+  const next = await afterPassword(user.id, "/forening");
+  throw redirect(next.secondStep ?? "/forening", { headers: { "Set-Cookie": next.setCookie } });
 }
 
 export default function OrganisationInvitationPage() {

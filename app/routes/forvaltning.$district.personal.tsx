@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffPage() {
-  const { districtName, staff, currentUserId } = useLoaderData<typeof loader>();
+  const { districtName, staff, currentUserId, mayResetSecondFactor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const changeFailure = result && !result.ok && "change" in result ? result.change : null;
   const inviteFailure = result && !result.ok && "errors" in result ? result : null;
@@ -49,6 +49,7 @@ export default function StaffPage() {
               <th scope="col">Titel</th>
               <th scope="col">Roller</th>
               <th scope="col">Status</th>
+              <th scope="col">Tvåstegsverifiering</th>
             </tr>
           </thead>
           <tbody>
@@ -62,6 +63,7 @@ export default function StaffPage() {
                 <td>{s.title ?? "–"}</td>
                 <td>{rolesText(s.roles)}</td>
                 <td>{s.disabled ? "Inaktiverad" : s.active ? "Aktiv" : "Inbjuden"}</td>
+                <td>{s.secondFactor ? "Inställd" : "Inte inställd"}</td>
               </tr>
             ))}
           </tbody>
@@ -78,6 +80,7 @@ export default function StaffPage() {
           key={`${s.userId}-${s.roles.join("-")}-${s.disabled}`}
           person={s}
           isSelf={s.userId === currentUserId}
+          mayResetSecondFactor={mayResetSecondFactor}
           error={changeFailure?.userId === s.userId ? changeFailure.message : undefined}
         />
       ))}

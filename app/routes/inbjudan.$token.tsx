@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { newPasswordSchema } from "../accounts/schemas";
 import { isUsablePasswordToken, setPasswordWithToken } from "../accounts/password-reset.server";
 import { homePathFor, loadUser } from "../auth/current-user.server";
-import { startSession } from "../auth/session.server";
+import { afterPassword } from "../accounts/login.server";
 import { SetPasswordPage } from "../components/set-password-page";
 import { formDataToObject, formFailure, parseForm } from "../utils/forms";
 import { pageTitle } from "../utils/meta";
@@ -26,7 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: 400,
     });
   }
-  throw redirect(homePathFor(user), { headers: { "Set-Cookie": await startSession(user.id) } });
+  // Staff: the new password is a password sign-in like any other, so the second factor is set up next.
+  const next = await afterPassword(user.id, "");
+  throw redirect(next.secondStep ?? homePathFor(user), { headers: { "Set-Cookie": next.setCookie } });
 }
 
 export default function InvitationPage() {

@@ -20,6 +20,8 @@ const EVENT_LABELS = {
   registered_with_eid: "Registrerade föreningen med e-legitimation",
   identity_linked: "Kopplade e-legitimationen till kontot",
   signed_in_eid: "Loggade in med e-legitimation",
+  second_factor_set_up: "Ställde in tvåstegsverifiering",
+  second_factor_reset: "Tvåstegsverifieringen återställdes av en administratör",
 } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -27,8 +27,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: parsed.data.email,
     password: parsed.data.password,
     clientAddress: context?.clientAddress ?? "unknown",
+    returnTo: safeRedirectPath(parsed.data.redirectTo, ""),
   });
   if (!result.ok) return data(formFailure({}, values, result.formError), { status: 400 });
+  // Staff: no session yet, the second step first.
+  if (result.secondStep) throw redirect(result.secondStep, { headers: { "Set-Cookie": result.setCookie } });
   const user = await loadUser(result.userId);
   const target = safeRedirectPath(parsed.data.redirectTo, user ? homePathFor(user) : "/");
   throw redirect(target, { headers: { "Set-Cookie": result.setCookie } });
@@ -60,6 +63,11 @@ export default function LoginPage() {
       {notice === "epost-bekraftad" ? (
         <div className="panel success" role="status">
           <p>Din e-postadress är bekräftad. Nu kan du logga in.</p>
+        </div>
+      ) : null}
+      {notice === "inloggning-avbruten" ? (
+        <div className="panel" role="status">
+          <p>Inloggningen avbröts eller tog mer än fem minuter. Logga in igen med e-postadress och lösenord.</p>
         </div>
       ) : null}
       {available.eid ? (

@@ -141,7 +141,14 @@ export const userIdentities = pgTable("user_identities", {
 });
 
 /** What happened to an account's way of signing in (app/accounts/account-events.server.ts). */
-export const accountEventKind = pgEnum("account_event_kind", ["registered_with_eid", "identity_linked", "signed_in_eid"]);
+export const accountEventKind = pgEnum("account_event_kind", [
+  "registered_with_eid",
+  "identity_linked",
+  "signed_in_eid",
+  // The staff second factor (ADR 0027): set up by the person, reset by an admin (actorUserId).
+  "second_factor_set_up",
+  "second_factor_reset",
+]);
 
 /**
  * An account's history of identity events, append-only (a trigger refuses UPDATE, DELETE and
@@ -160,6 +167,8 @@ export const accountEvents = pgTable(
     /** How the person proved who they are (app/auth/sign-in-method.ts). */
     signInMethod: text("sign_in_method"),
     personalNumberMasked: text("personal_number_masked"),
+    /** Who made the change when it was not the person themself (an admin's reset); NULL otherwise. */
+    actorUserId: uuid("actor_user_id").references(() => users.id),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("account_events_user").on(t.userId, t.at)],
@@ -260,3 +269,34 @@ export const emailOutbox = pgTable(
   ],
 );
 
+
+/**
+ * A member of staff's second factor for password sign-in (ADR 0027): a TOTP secret, encrypted at rest
+ * (AES-256-GCM under TOTP_ENCRYPTION_KEY), unconfirmed until the person has typed one code from it.
+ * `lastUsedStep` is the 30-second time step of the last accepted code: a code for that step or an
+ * earlier one is refused, so an overheard code cannot be replayed. An admin's reset deletes the row.
+ */
+export const staffSecondFactors = pgTable("staff_second_factors", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretCiphertext: text("secret_ciphertext").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "date" }),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  ...timestamps,
+});
+
+/** Single-use recovery codes for the second factor; only a keyed hash of each is stored. */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("staff_recovery_codes_hash").on(t.userId, t.codeHash)],
+);

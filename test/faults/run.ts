@@ -22,6 +22,7 @@ import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { Cluster, freePort } from "./cluster";
 import { healthy, killAllSync, killHard, startProcess, stopAll, waitUntil, type Managed } from "./processes";
 import { CuttableProxy } from "../support/tcp-proxy";
+import { Visitor } from "../support/visitor";
 import { Balancer, work, type Acknowledged, type Caseworker } from "./load";
 import { checkCases, checkMail } from "./checks";
 
@@ -124,14 +125,11 @@ async function main() {
     caseIds.push(...mine);
     const caseworkerId = cast.caseworker.kind === "user" ? cast.caseworker.id : "";
     const email = (await sql<{ email: string }[]>`select email from users where id = ${caseworkerId}`)[0]!.email;
-    const login = await fetch(`${origin(portA)}/logga-in`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: origin(portA) },
-      body: new URLSearchParams({ email, password: DEFAULT_TEST_PASSWORD }),
-    });
-    const cookie = login.headers.get("set-cookie")?.split(";")[0];
-    if (login.status !== 302 || !cookie) throw new Error(`login failed: HTTP ${login.status}`);
+    // Staff: the password and the second factor (ADR 0027), as the test suite's visitor does it.
+    const visitor = new Visitor(origin(portA));
+    const login = await visitor.logIn(email, DEFAULT_TEST_PASSWORD);
+    const cookie = visitor.cookie;
+    if (login.status !== 302 || !cookie.startsWith("iop_session=")) throw new Error(`login failed: HTTP ${login.status}`);
     people.push({ cookie, districtCode: district.code, caseIds: mine });
   }
   await waitUntil("app server B", () => healthy(origin(portB)));

@@ -166,7 +166,8 @@ describe("sending for signing freezes the agreement", () => {
     expect(staffText).toContain("Versioner");
     expect(staffText).toContain("Underskriven av båda parter.");
     expect(staffText).toContain("Föreningen: Filip Firmatecknare, lösenord (demo)");
-    expect(staffText).toContain("Förvaltningen: Alva Avdelningschef, lösenord (demo)");
+    // Staff sign in with the password and the second factor (ADR 0027), and the signature says so.
+    expect(staffText).toContain("Förvaltningen: Alva Avdelningschef, lösenord och engångskod");
     expect(staffText).toContain("Den underskrivna överenskommelsen (PDF med sigill)");
     const foreningText = textOf(await (await as.contact.get(`/forening/arenden/${caseId}/overenskommelse`)).text());
     expect(foreningText).toContain(`Kontrollsumma (SHA-256): ${foreningHash}`);

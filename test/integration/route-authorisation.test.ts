@@ -150,6 +150,8 @@ const PUBLIC: Record<string, string> = {
   root: "the layout: reads the signed-in user, or none",
   "routes/_index": "the start page",
   "routes/logga-in": "signing in",
+  "routes/logga-in_.kod": "a staff sign-in's second step: the pending cookie of a right password is the authorisation (staff-totp.test.ts)",
+  "routes/logga-in_.tvastegsverifiering": "setting up the second factor: the pending cookie of a right password is the authorisation (staff-totp.test.ts)",
   "routes/logga-ut": "signing out ends whatever session the cookie names, or none",
   "routes/logga-in_.stad": "starting a sign-in with the city's SSO (oidc-staff-sso.test.ts)",
   "routes/logga-in_.stad_.klar": "the SSO's callback: the verified e-mail must match a staff account (oidc-security.test.ts)",
@@ -389,6 +391,8 @@ const COVERED: Record<string, Spec> = {
     post: { body: () => ({ intent: "confirm", verificationId: crypto.randomUUID() }), expect: STAFF_CASE_POST },
   },
   "routes/forvaltning.$district.foreningar.$organisationId_.protokoll.$verificationId": { get: STAFF_CASE_FILE },
+  // The recovery codes are shown to whoever just set up their second factor; anyone else signed in sees none.
+  "routes/logga-in_.aterstallningskoder": { get: all("ok", { visitor: "login" }) },
   "routes/forvaltning.$district.personal": {
     get: all("forbidden", { visitor: "login", adminX: "ok" }),
     post: { body: () => ({ name: "Mallory", email: "mallory@evil.example", roles: ["admin"] }), expect: all("forbidden", { visitor: "login", adminX: "accepted" }) },

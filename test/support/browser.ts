@@ -10,6 +10,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { DEMO_PASSWORD } from "../../seed/demo-data";
+import { nextSignInCode, rememberRecoveryCodes, rememberSecret, SECOND_FACTOR_PATHS, setUpCode } from "./second-factor";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(CHROMIUM_PATH);
@@ -165,9 +166,36 @@ export async function waitForHeading(page: Page, text: string) {
   await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor({ timeout: 15_000 });
 }
 
+/**
+ * Signs in through the login form; a member of staff then passes the second step as a person with the
+ * app would (test/support/second-factor.ts): the first time it sets the app up by typing the secret
+ * shown for manual entry, then types each code.
+ */
 export async function logInThroughForm(page: Page, origin: string, email: string, password: string) {
   await page.goto(`${origin}/logga-in`);
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/logga-in")), page.getByRole("button", { name: "Logga in", exact: true }).click()]);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/logga-in"), page.getByRole("button", { name: "Logga in", exact: true }).click()]);
+  const step = new URL(page.url()).pathname;
+  if (step === SECOND_FACTOR_PATHS.setUp) {
+    await waitForHeading(page, "Ställ in tvåstegsverifiering");
+    const secret = (await page.locator("#totp-secret").innerText()).replace(/\s+/gu, "");
+    const { code, step: used } = await setUpCode(secret);
+    await page.getByLabel("Kod från appen").fill(code);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === SECOND_FACTOR_PATHS.recoveryCodes),
+      page.getByRole("button", { name: "Bekräfta och logga in" }).click(),
+    ]);
+    rememberSecret(origin, email, secret, used);
+    await waitForHeading(page, "Spara dina återställningskoder");
+    rememberRecoveryCodes(origin, email, await page.locator(".recovery-codes code").allInnerTexts());
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith("/logga-in")),
+      page.getByRole("link", { name: "Jag har sparat koderna – fortsätt" }).click(),
+    ]);
+  } else if (step === SECOND_FACTOR_PATHS.code) {
+    await waitForHeading(page, "Skriv koden från appen");
+    await page.getByLabel("Kod", { exact: true }).fill(await nextSignInCode(origin, email));
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/logga-in")), page.getByRole("button", { name: "Logga in", exact: true }).click()]);
+  }
 }

@@ -1,5 +1,14 @@
 /** A browser-like client for the HTTP tests: keeps its cookie, posts forms from this site. */
 import { DEFAULT_TEST_PASSWORD } from "../../seed/factories";
+import {
+  nextSignInCode,
+  recoveryCodesFromPage,
+  rememberRecoveryCodes,
+  rememberSecret,
+  SECOND_FACTOR_PATHS,
+  secretFromSetUpPage,
+  setUpCode,
+} from "./second-factor";
 
 export class Visitor {
   cookie = "";
@@ -37,8 +46,36 @@ export class Visitor {
     return response;
   }
 
+  /**
+   * Signs in with a password, and for a member of staff also passes the second step as the person
+   * with the app would (test/support/second-factor.ts): the first time it sets the app up from the
+   * set-up page. The answer is the last step's: 302 when signed in, whatever refused it otherwise.
+   */
   async logIn(email: string, password = DEFAULT_TEST_PASSWORD): Promise<Response> {
-    return this.post("/logga-in", { email, password });
+    return this.passSecondStep(email, await this.post("/logga-in", { email, password }));
+  }
+
+  /** After a post that may have sent a staff sign-in to its second step: passes it (or returns the response as it was). */
+  async passSecondStep(email: string, response: Response): Promise<Response> {
+    const location = response.status === 302 ? (response.headers.get("location") ?? "") : "";
+    if (location === SECOND_FACTOR_PATHS.code) {
+      return this.post(SECOND_FACTOR_PATHS.code, { intent: "code", code: await nextSignInCode(this.origin, email) });
+    }
+    if (location !== SECOND_FACTOR_PATHS.setUp) return response;
+    const setUpPage = await this.get(SECOND_FACTOR_PATHS.setUp);
+    if (setUpPage.status !== 200) return setUpPage;
+    const secret = secretFromSetUpPage(await setUpPage.text());
+    const { code, step } = await setUpCode(secret);
+    const confirmed = await this.post(SECOND_FACTOR_PATHS.setUp, { intent: "confirm", code });
+    if (confirmed.status !== 302) return confirmed;
+    rememberSecret(this.origin, email, secret, step);
+    // The recovery codes are shown once, to the browser that has the cookie carrying them.
+    const shown = await fetch(`${this.origin}${SECOND_FACTOR_PATHS.recoveryCodes}`, {
+      redirect: "manual",
+      headers: { cookie: confirmed.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ") },
+    });
+    rememberRecoveryCodes(this.origin, email, recoveryCodesFromPage(await shown.text()));
+    return confirmed;
   }
 }
 

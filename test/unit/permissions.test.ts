@@ -22,6 +22,7 @@ describe("permission matrix", () => {
     ["statement.attestAsDistrictDirector", ["district_director"]],
     ["decision.register", ["registrar"]],
     ["staff.manage", ["admin"]],
+    ["staff.resetSecondFactor", ["admin"]],
   ] as const)("grants %s only to %j", (permission, holders) => {
     for (const role of DISTRICT_ROLES) {
       expect(rolesGrant([role], permission)).toBe((holders as readonly string[]).includes(role));

@@ -4,15 +4,17 @@
  */
 import { Form } from "@remix-run/react";
 import { DISTRICT_ROLES, ROLE_LABELS, type DistrictRole } from "../../auth/roles";
-import { DEACTIVATE_STAFF, SET_STAFF_ROLES } from "../../accounts/staff-page-forms";
+import { DEACTIVATE_STAFF, RESET_SECOND_FACTOR, SET_STAFF_ROLES } from "../../accounts/staff-page-forms";
 
 export function StaffRolesForm({
   person,
   isSelf,
+  mayResetSecondFactor = false,
   error,
 }: {
-  person: { userId: string; name: string; roles: DistrictRole[]; disabled: boolean };
+  person: { userId: string; name: string; roles: DistrictRole[]; disabled: boolean; secondFactor?: boolean };
   isSelf: boolean;
+  mayResetSecondFactor?: boolean;
   error?: string;
 }) {
   const id = `staff-${person.userId}`;
@@ -43,6 +45,18 @@ export function StaffRolesForm({
           </button>
         </p>
       </Form>
+      {!isSelf && mayResetSecondFactor && person.secondFactor ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value={RESET_SECOND_FACTOR} />
+          <input type="hidden" name="userId" value={person.userId} />
+          <p className="hint" id={`${id}-reset-hint`}>
+            {`Om ${person.name} har tappat bort telefonen: koderna slutar fungera, hen loggas ut och ställer in tvåstegsverifieringen igen vid nästa inloggning.`}
+          </p>
+          <button type="submit" className="secondary small" aria-describedby={`${id}-reset-hint`}>
+            Återställ tvåstegsverifiering <span className="visually-hidden">{`för ${person.name}`}</span>
+          </button>
+        </Form>
+      ) : null}
       {!isSelf && !person.disabled ? (
         <Form method="post">
           <input type="hidden" name="intent" value={DEACTIVATE_STAFF} />
