@@ -2,7 +2,7 @@
  * A member of staff's first password sign-in: set up the app for two-step verification with a QR code
  * (or the secret typed by hand) and confirm with its first code (ADR 0027).
  */
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, redirectDocument, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { secondFactorSetUpSchema } from "../accounts/schemas";
 import { confirmStaffSetUp, SIGN_IN_INTERRUPTED } from "../accounts/login.server";
@@ -39,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return data(formFailure({ code: result.message }, values), { status: 400 });
   const headers = new Headers();
   for (const cookie of result.cookies) headers.append("Set-Cookie", cookie);
-  throw redirect(result.location, { headers });
+  // A full page load, also with JavaScript: the codes page must be read once, by the browser that
+  // holds their cookie, not by the client router's data requests around the redirect.
+  throw redirectDocument(result.location, { headers });
 }
 
 export default function SecondFactorSetUpPage() {

@@ -33,8 +33,12 @@ describe.skipIf(!hasChromium)("staff two-step verification in the browser", () =
     expect(new URL(page.url()).pathname).toBe("/logga-in/tvastegsverifiering");
     await waitForHeading(page, "Ställ in tvåstegsverifiering");
     const qr = page.getByRole("img", { name: /QR-kod som lägger till IOP-portalen/ });
-    await expect(qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    await expect(qr.isVisible()).resolves.toBe(true);
+    // axe runs as a script in the page, so only where the page may run scripts.
+    if (javaScriptEnabled) {
+      await expect(qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+      expect(await accessibilityViolations(page)).toEqual([]);
+    }
 
     // A wrong code: the message at the field, the field marked.
     await page.getByLabel("Kod från appen").fill("12");
@@ -50,7 +54,7 @@ describe.skipIf(!hasChromium)("staff two-step verification in the browser", () =
     ]);
     await waitForHeading(page, "Spara dina återställningskoder");
     expect(await page.locator(".recovery-codes code").allInnerTexts()).toHaveLength(10);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    if (javaScriptEnabled) expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Jag har sparat koderna – fortsätt" }).click();
     await page.waitForURL((url) => url.pathname === "/forvaltning/rk");
     await page.context().close();
@@ -60,7 +64,7 @@ describe.skipIf(!hasChromium)("staff two-step verification in the browser", () =
     const later = await passwordStep(javaScriptEnabled, email);
     expect(new URL(later.url()).pathname).toBe("/logga-in/kod");
     await waitForHeading(later, "Skriv koden från appen");
-    expect(await accessibilityViolations(later)).toEqual([]);
+    if (javaScriptEnabled) expect(await accessibilityViolations(later)).toEqual([]);
     await later.getByLabel("Kod", { exact: true }).fill(await nextSignInCode(portal.origin, email));
     await Promise.all([later.waitForURL((url) => url.pathname === "/forvaltning/rk"), later.getByRole("button", { name: "Logga in", exact: true }).click()]);
     await later.context().close();
