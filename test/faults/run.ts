@@ -93,6 +93,9 @@ async function main() {
     MAIL_WORKER: "false",
     SEED_DEMO_DATA: "false",
     APP_SECRET: crypto.randomBytes(32).toString("hex"),
+    // Production servers, as a kommun runs them: every secret from the environment (README).
+    TOTP_ENCRYPTION_KEY: crypto.randomBytes(32).toString("hex"),
+    PERSONAL_NUMBER_HASH_SECRET: crypto.randomBytes(32).toString("hex"),
     // Retries after an SMTP outage start from 5 s instead of 30 s, so the suite need not wait that out.
     MAIL_RETRY_BASE_MS: "5000",
   };
