@@ -29,7 +29,7 @@ import type { FieldErrors } from "../utils/forms";
 import type { PendingIdentity } from "./eid-cookies.server";
 import { fullName } from "./eid-identity.server";
 import type { EidRegistrationInput } from "./schemas";
-import { grantNamedSignatoryRoles } from "../organisations/verification.server";
+import { grantNamedSignatoryRoles } from "../organisations/named-signatories.server";
 import { requestToJoin } from "../organisations/join-requests.server";
 
 type AccountEventKind = (typeof accountEvents.$inferInsert)["kind"];

@@ -12,7 +12,7 @@ import { joinAnsweredEmail, joinRequestedEmail } from "../../emails/organisation
 import type { CurrentUser } from "../auth/current-user.server";
 import { announceDemoMail, enqueueEmail } from "../mail/outbox.server";
 import { appUrl } from "../utils/config.server";
-import { recordEvent } from "./verification.server";
+import { recordEvent } from "./organisation-events.server";
 
 /** In the registration's transaction: the request, the history, a mail to each firmatecknare. Mail ids to announce after commit. */
 export async function requestToJoin(db: Executor, input: { organisationId: string; userId: string; requesterName: string }): Promise<string[]> {

@@ -10,7 +10,7 @@
  * Every step is one transaction with the förening's history (organisation_events) and its e-mails.
  */
 import crypto from "node:crypto";
-import { and, desc, eq, inArray, isNotNull, isNull, ne, notInArray } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { Executor } from "../../db/client";
 import { getDb } from "../../db/client";
@@ -22,10 +22,11 @@ import {
   organisationMemberships,
   organisationVerifications,
   organisations,
-  userIdentities,
   users,
   type OrganisationEventKind,
 } from "../../db/schema";
+import { installSignatories } from "./named-signatories.server";
+import { recordEvent } from "./organisation-events.server";
 import { verificationDecidedEmail, verificationRequestedEmail } from "../../emails/organisation-verification";
 import { cleanFileName } from "../attachments/attachments.server";
 import { readStoredFile, storeFile } from "../attachments/storage.server";
@@ -36,8 +37,6 @@ import { announceDemoMail, enqueueEmail } from "../mail/outbox.server";
 import { appUrl } from "../utils/config.server";
 import type { FieldErrors } from "../utils/forms";
 import type { VerificationDecisionInput, VerificationRequestInput } from "./verification-forms";
-
-export const NOT_VERIFIED_TEXT = "Föreningen är inte verifierad";
 
 export interface VerificationSummary {
   verifiedAt: string | null;
@@ -156,19 +155,6 @@ async function contactPeople(db: Executor, organisationId: string) {
         isNull(users.disabledAt),
       ),
     );
-}
-
-export async function recordEvent(
-  db: Executor,
-  event: { organisationId: string; kind: OrganisationEventKind; actor: { id: string; name: string } | null; detail?: string | null },
-) {
-  await db.insert(organisationEvents).values({
-    organisationId: event.organisationId,
-    kind: event.kind,
-    actorId: event.actor?.id ?? null,
-    actorName: event.actor?.name ?? null,
-    detail: event.detail ?? null,
-  });
 }
 
 export type VerificationRequestResult = { ok: true } | { ok: false; errors: FieldErrors; formError?: string };
@@ -326,70 +312,6 @@ export async function decideVerification(input: {
   if (!outcome.ok) return { ok: false, errors: {}, formError: outcome.formError };
   for (const id of outcome.ids) announceDemoMail(id);
   return { ok: true };
-}
-
-/** The confirmed request's people become the förening's firmatecknare; nobody else stays one. */
-async function installSignatories(db: Executor, organisationId: string, verificationId: string, now: Date) {
-  await db
-    .update(namedSignatories)
-    .set({ activeUntil: now })
-    .where(and(eq(namedSignatories.organisationId, organisationId), isNotNull(namedSignatories.activeFrom), isNull(namedSignatories.activeUntil)));
-  await db.update(namedSignatories).set({ activeFrom: now }).where(eq(namedSignatories.verificationId, verificationId));
-  const named = await db.select().from(namedSignatories).where(eq(namedSignatories.verificationId, verificationId));
-  const matched = await db
-    .select({ userId: userIdentities.userId, hash: userIdentities.personalNumberHash })
-    .from(userIdentities)
-    .where(inArray(userIdentities.personalNumberHash, named.map((n) => n.personalNumberHash)));
-  const userByHash = new Map(matched.map((m) => [m.hash, m.userId]));
-  const signatoryUsers = new Set<string>();
-  for (const n of named) {
-    const userId = userByHash.get(n.personalNumberHash);
-    if (!userId) continue;
-    signatoryUsers.add(userId);
-    await db.update(namedSignatories).set({ userId }).where(eq(namedSignatories.id, n.id));
-  }
-  // Whoever held the role without being named in this protokoll no longer signs for the förening.
-  await db
-    .delete(organisationMemberships)
-    .where(
-      and(
-        eq(organisationMemberships.organisationId, organisationId),
-        eq(organisationMemberships.role, "signatory"),
-        signatoryUsers.size > 0 ? notInArray(organisationMemberships.userId, [...signatoryUsers]) : undefined,
-      ),
-    );
-  for (const userId of signatoryUsers) await grantSignatory(db, organisationId, userId);
-}
-
-async function grantSignatory(db: Executor, organisationId: string, userId: string) {
-  // Named by the styrelse and proven by e-ID: the role counts at once (ADR 0024's consent is the
-  // person's own e-ID sign-in).
-  await db
-    .insert(organisationMemberships)
-    .values({ userId, organisationId, role: "signatory", acceptedAt: new Date() })
-    .onConflictDoUpdate({
-      target: [organisationMemberships.userId, organisationMemberships.organisationId, organisationMemberships.role],
-      set: { acceptedAt: new Date() },
-    });
-}
-
-/**
- * After a person has proven their identity with e-ID (sign-in or linking): every förening whose
- * confirmed protokoll names them gets them as firmatecknare. In the caller's transaction.
- */
-export async function grantNamedSignatoryRoles(db: Executor, userId: string, hash: string): Promise<number> {
-  const open = await db
-    .select({ id: namedSignatories.id, organisationId: namedSignatories.organisationId, userId: namedSignatories.userId, fullName: namedSignatories.fullName })
-    .from(namedSignatories)
-    .where(and(eq(namedSignatories.personalNumberHash, hash), isNotNull(namedSignatories.activeFrom), isNull(namedSignatories.activeUntil)));
-  for (const row of open) {
-    if (row.userId === null) {
-      await db.update(namedSignatories).set({ userId }).where(eq(namedSignatories.id, row.id));
-      await recordEvent(db, { organisationId: row.organisationId, kind: "signatory_matched", actor: null, detail: `${row.fullName} loggade in med e-legitimation` });
-    }
-    await grantSignatory(db, row.organisationId, userId);
-  }
-  return open.length;
 }
 
 /** The protokollsutdrag, for the district checking it. */

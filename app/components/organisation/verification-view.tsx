@@ -1,21 +1,9 @@
 /** What both sides read about a förening's verification: status, the named firmatecknare, history. */
 import type { OrganisationEventKind } from "../../../db/schema/verification";
+import type { VerificationSummary } from "../../organisations/verification.server";
 import { TableWrap } from "../table-wrap";
 
-export interface VerificationView {
-  verifiedAt: string | null;
-  latest: {
-    id: string;
-    status: "pending" | "confirmed" | "refused" | "superseded";
-    documentName: string;
-    submittedAt: string;
-    decidedAt: string | null;
-    decisionMessage: string | null;
-    named: { fullName: string; masked: string }[];
-  } | null;
-  signatories: { fullName: string; masked: string; matched: boolean }[];
-  history: { kind: OrganisationEventKind; at: string; actorName: string | null; detail: string | null }[];
-}
+export type VerificationView = VerificationSummary;
 
 const EVENT_TEXT: Record<OrganisationEventKind, string> = {
   verification_requested: "Protokollsutdrag skickat",
